@@ -1,0 +1,99 @@
+"""The books as one object: what a signed-in person can do to them.
+
+Each method is one user action: permission checked, one transaction,
+retried on conflicts, idempotent under a client id. The desktop, the
+command line and the tests all come through here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from db import documents as docs
+from db import masters, users
+from db.audit import Actor
+from db.documents import LineIn
+from db.engine import write_transaction
+from db.permissions import require
+from db.posting import Posted, run_posting
+
+
+class Books:
+    def __init__(self, engine: Engine, actor: Actor):
+        self.engine = engine
+        self.actor = actor
+
+    def _post(self, action: str, fn, *args, client_id: str | None = None, **kw) -> Posted:
+        require(self.actor, action)
+        return run_posting(self.engine, lambda conn: fn(conn, self.actor, *args,
+                                                        client_id=client_id, **kw),
+                           client_id=client_id)
+
+    # documents
+    def post_sale(self, lines: list[LineIn], *, customer: str | None = None,
+                  payment: str = "cash", client_id: str | None = None,
+                  doc_date: dt.date | None = None) -> Posted:
+        return self._post("sale", docs.sale, lines, customer=customer, payment=payment,
+                          client_id=client_id, doc_date=doc_date)
+
+    def post_return(self, sale_number: str, lines: list[LineIn], *,
+                    client_id: str | None = None) -> Posted:
+        return self._post("sale-return", docs.sale_return, sale_number, lines, client_id=client_id)
+
+    def post_purchase_receipt(self, supplier: str, lines: list[LineIn], *,
+                              client_id: str | None = None,
+                              doc_date: dt.date | None = None) -> Posted:
+        return self._post("purchase-receipt", docs.purchase_receipt, supplier, lines,
+                          client_id=client_id, doc_date=doc_date)
+
+    def post_purchase_return(self, supplier: str, lines: list[LineIn], *,
+                             client_id: str | None = None) -> Posted:
+        return self._post("purchase-return", docs.purchase_return, supplier, lines,
+                          client_id=client_id)
+
+    def post_adjustment(self, lines: list[LineIn], *, reason: str,
+                        client_id: str | None = None) -> Posted:
+        return self._post("adjustment", docs.adjustment, lines, reason=reason, client_id=client_id)
+
+    def post_stocktake(self, lines: list[LineIn], *, client_id: str | None = None) -> Posted:
+        return self._post("stocktake", docs.stocktake, lines, client_id=client_id)
+
+    def post_customer_payment(self, customer: str, amount: int, *, method: str = "cash",
+                              client_id: str | None = None) -> Posted:
+        return self._post("customer-payment", docs.payment, "customer", customer, amount,
+                          method=method, client_id=client_id)
+
+    def post_supplier_payment(self, supplier: str, amount: int, *, method: str = "cash",
+                              client_id: str | None = None) -> Posted:
+        return self._post("supplier-payment", docs.payment, "supplier", supplier, amount,
+                          method=method, client_id=client_id)
+
+    def cancel(self, number: str, *, client_id: str | None = None) -> Posted:
+        return self._post("cancel", docs.cancel, number, client_id=client_id)
+
+    # master data
+    def add_product(self, p: masters.NewProduct) -> int:
+        require(self.actor, "master-data")
+        with write_transaction(self.engine) as conn:
+            return masters.add_product(conn, self.actor, p)
+
+    def add_customer(self, name: str, phone: str = "", credit_limit: str | None = None) -> int:
+        require(self.actor, "master-data")
+        with write_transaction(self.engine) as conn:
+            return masters.add_customer(conn, self.actor, name, phone, credit_limit)
+
+    def add_supplier(self, name: str, phone: str = "") -> int:
+        require(self.actor, "master-data")
+        with write_transaction(self.engine) as conn:
+            return masters.add_supplier(conn, self.actor, name, phone)
+
+    def add_user(self, name: str, role: str, password: str) -> Actor:
+        require(self.actor, "users")
+        with write_transaction(self.engine) as conn:
+            return users.add_user(conn, self.actor, name, role, password)
+
+    def set_setting(self, key: str, value: str) -> None:
+        require(self.actor, "settings")
+        with write_transaction(self.engine) as conn:
+            masters.set_setting(conn, self.actor, key, value)

@@ -1,0 +1,427 @@
+"""The kinds of document and their rules, each posted through db.posting.
+
+Each function runs inside the caller's write transaction (see db.books for
+the retrying, permission-checking entry points) and returns a Posted.
+Lock order everywhere: the document being answered (a sale being returned
+or cancelled), then stock rows, then customer/supplier rows, then the
+number counter, then the audit head.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select, update
+
+from db import audit, clock
+from db.audit import Actor
+from db.errors import BooksError, InsufficientStock
+from db.masters import find_customer, find_supplier
+from db.money import cost_share, line_amount, money_str, qty_str, round_div
+from db.posting import (Move, Posted, Product, apply_accounts, apply_moves, get_document,
+                        insert_document, resolve_products, write_ledgers)
+from db.schema import (PAYMENT_METHODS, batches, document_lines, document_payments, documents,
+                       products, stock, stock_ledger, account_ledger)
+
+
+@dataclass
+class LineIn:
+    """A line as entered: product code (SKU or barcode), quantity, optional price or cost."""
+    code: str
+    qty: int                      # milli-units
+    price: int | None = None      # fen: sale price, or unit cost on receipts
+    batch: str | None = None
+    expiry: dt.date | None = None
+
+
+def _audit_post(conn, actor: Actor, kind: str, number: str, total: int, **more) -> None:
+    audit.append(conn, actor, "post", kind, number, {"total": money_str(total), **more})
+
+
+def _line_rows(doc_id: int, rows: list[dict]) -> list[dict]:
+    for r in rows:
+        r["document_id"] = doc_id
+        r.setdefault("price", 0)
+        r.setdefault("amount", 0)
+        r.setdefault("cost", 0)
+        r.setdefault("batch_id", None)
+        r.setdefault("expected", None)
+        r.setdefault("ref_line_id", None)
+    return rows
+
+
+def _insert_lines(conn: Connection, doc_id: int, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(document_lines.insert(), _line_rows(doc_id, rows))
+
+
+def _positive(line_no: int, l: LineIn) -> None:
+    if l.qty <= 0:
+        raise BooksError(f"line {line_no} ({l.code}): quantity must be above zero")
+    if l.price is not None and l.price < 0:
+        raise BooksError(f"line {line_no} ({l.code}): price cannot be negative")
+
+
+def _cost_by_line(moves: list[Move]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for m in moves:
+        out[m.line_no] = out.get(m.line_no, 0) - m.value
+    return out
+
+
+def _named_batch(conn: Connection, p: Product, l: LineIn, line_no: int, create: bool) -> int | None:
+    if not l.batch:
+        if create and p.batch_tracked:
+            raise BooksError(f"line {line_no} ({p.sku}): the product is tracked by batch; "
+                             "give a batch number")
+        return None
+    if not p.batch_tracked:
+        raise BooksError(f"line {line_no} ({p.sku}): the product is not tracked by batch")
+    row = conn.execute(select(batches.c.id, batches.c.expiry).where(
+        batches.c.product_id == p.id, batches.c.batch_no == l.batch)).first()
+    if row:
+        if l.expiry and row.expiry and row.expiry != l.expiry:
+            raise BooksError(f"line {line_no} ({p.sku}): batch {l.batch} expires {row.expiry}, "
+                             f"not {l.expiry}")
+        return row.id
+    if not create:
+        raise BooksError(f"line {line_no} ({p.sku}): no batch {l.batch}")
+    return conn.execute(batches.insert().values(product_id=p.id, batch_no=l.batch,
+                                                expiry=l.expiry, qty=0)
+                        .returning(batches.c.id)).scalar_one()
+
+
+# ---------------------------------------------------------------- sales
+
+def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str | None = None,
+         payment: str = "cash", client_id: str | None = None,
+         doc_date: dt.date | None = None) -> Posted:
+    if not lines:
+        raise BooksError("a sale needs at least one line")
+    if payment not in PAYMENT_METHODS:
+        raise BooksError(f"unknown payment '{payment}': one of {', '.join(PAYMENT_METHODS)}")
+    cust_id = find_customer(conn, customer) if customer else None
+    if payment == "account" and cust_id is None:
+        raise BooksError("a sale on account needs a customer (--customer)")
+    prods = resolve_products(conn, [l.code for l in lines])
+    rows, moves = [], []
+    for i, l in enumerate(lines, 1):
+        _positive(i, l)
+        p = prods[l.code]
+        price = p.price if l.price is None else l.price
+        rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": price,
+                     "amount": line_amount(price, l.qty)})
+        moves.append(Move(p, -l.qty, i, batch_id=_named_batch(conn, p, l, i, create=False)))
+    apply_moves(conn, moves)
+    costs = _cost_by_line(moves)
+    for r in rows:
+        r["cost"] = costs[r["line_no"]]
+    total = sum(r["amount"] for r in rows)
+    accounts = [("customer", cust_id, total)] if payment == "account" else []
+    apply_accounts(conn, accounts)
+    doc_id, number = insert_document(conn, kind="sale", user_id=actor.id, client_id=client_id,
+                                     customer_id=cust_id, payment=payment, total=total,
+                                     doc_date=doc_date)
+    _insert_lines(conn, doc_id, rows)
+    conn.execute(document_payments.insert().values(document_id=doc_id, method=payment, amount=total))
+    write_ledgers(conn, doc_id, actor.id, moves, accounts)
+    _audit_post(conn, actor, "sale", number, total, payment=payment, lines=len(rows))
+    return Posted(doc_id, number, "sale", total)
+
+
+def _lock_document(conn: Connection, number: str, kind: str | None = None):
+    doc = get_document(conn, number, kind)
+    return conn.execute(select(documents).where(documents.c.id == doc.id).with_for_update()).one()
+
+
+def sale_return(conn: Connection, actor: Actor, sale_number: str, lines: list[LineIn], *,
+                client_id: str | None = None) -> Posted:
+    """Goods back against a sale: never more than sold minus already returned."""
+    if not lines:
+        raise BooksError("a return needs at least one line")
+    sale_doc = _lock_document(conn, sale_number, "sale")
+    if sale_doc.status != "posted" or sale_doc.reverses_id is not None:
+        raise BooksError(f"sale {sale_doc.number} is {sale_doc.status}: nothing can be returned")
+    sold = conn.execute(select(document_lines).where(document_lines.c.document_id == sale_doc.id)
+                        .order_by(document_lines.c.line_no)).all()
+    back = {r.ref_line_id: r for r in conn.execute(
+        select(document_lines.c.ref_line_id, func.sum(document_lines.c.qty).label("qty"),
+               func.sum(document_lines.c.amount).label("amount"),
+               func.sum(document_lines.c.cost).label("cost"))
+        .join(documents, documents.c.id == document_lines.c.document_id)
+        .where(documents.c.ref_id == sale_doc.id, documents.c.kind == "sale-return",
+               documents.c.status == "posted")
+        .group_by(document_lines.c.ref_line_id))}
+    left = {s.id: [s.qty - (back[s.id].qty if s.id in back else 0),
+                   s.amount - (back[s.id].amount if s.id in back else 0),
+                   s.cost - (back[s.id].cost if s.id in back else 0)] for s in sold}
+    prods = resolve_products(conn, [l.code for l in lines])
+    rows, moves = [], []
+    for i, l in enumerate(lines, 1):
+        _positive(i, l)
+        p = prods[l.code]
+        candidates = [s for s in sold if s.product_id == p.id and left[s.id][0] > 0]
+        remaining = sum(left[s.id][0] for s in candidates)
+        if l.qty > remaining:
+            sold_qty = sum(s.qty for s in sold if s.product_id == p.id)
+            raise BooksError(f"line {i} ({p.sku}): cannot return {qty_str(l.qty)}; sale "
+                             f"{sale_doc.number} sold {qty_str(sold_qty)} and "
+                             f"{qty_str(sold_qty - remaining)} came back already")
+        need = l.qty
+        for s in candidates:
+            take = min(need, left[s.id][0])
+            q, a, c = left[s.id]
+            amount, cost = cost_share(a, q, take), cost_share(c, q, take)
+            left[s.id] = [q - take, a - amount, c - cost]
+            n = len(rows) + 1
+            batch = conn.execute(select(stock_ledger.c.batch_id).where(
+                stock_ledger.c.document_id == sale_doc.id, stock_ledger.c.line_no == s.line_no)
+                .order_by(stock_ledger.c.id).limit(1)).scalar()
+            rows.append({"line_no": n, "product_id": p.id, "qty": take, "price": s.price,
+                         "amount": amount, "cost": cost, "batch_id": batch, "ref_line_id": s.id})
+            moves.append(Move(p, take, n, value=cost, batch_id=batch))
+            need -= take
+            if need == 0:
+                break
+    apply_moves(conn, moves)
+    total = sum(r["amount"] for r in rows)
+    refunds = _split_refund(conn, sale_doc, total)
+    accounts = [("customer", sale_doc.customer_id, -amt) for m, amt in refunds if m == "account"]
+    apply_accounts(conn, accounts)
+    doc_id, number = insert_document(
+        conn, kind="sale-return", user_id=actor.id, client_id=client_id, ref_id=sale_doc.id,
+        customer_id=sale_doc.customer_id, payment=sale_doc.payment, total=total)
+    _insert_lines(conn, doc_id, rows)
+    conn.execute(document_payments.insert(),
+                 [{"document_id": doc_id, "method": m, "amount": -amt} for m, amt in refunds])
+    write_ledgers(conn, doc_id, actor.id, moves, accounts)
+    _audit_post(conn, actor, "sale-return", number, total, sale=sale_doc.number)
+    return Posted(doc_id, number, "sale-return", total)
+
+
+def _split_refund(conn: Connection, sale_doc, total: int) -> list[tuple[str, int]]:
+    """Money back the way it was paid, shared over the sale's methods."""
+    paid = conn.execute(select(document_payments.c.method, document_payments.c.amount)
+                        .where(document_payments.c.document_id == sale_doc.id)
+                        .order_by(document_payments.c.id)).all()
+    paid = [p for p in paid if p.amount > 0] or [(sale_doc.payment or "cash", sale_doc.total)]
+    whole = sum(p[1] for p in paid)
+    out, left = [], total
+    for k, (method, amount) in enumerate(paid):
+        share = left if k == len(paid) - 1 else round_div(total * amount, whole or 1)
+        out.append((method, share))
+        left -= share
+    return [(m, a) for m, a in out if a]
+
+
+# ---------------------------------------------------------------- purchasing
+
+def purchase_receipt(conn: Connection, actor: Actor, supplier: str, lines: list[LineIn], *,
+                     client_id: str | None = None, doc_date: dt.date | None = None,
+                     order_id: int | None = None) -> Posted:
+    """Goods in at their cost: moving average updated, the payable created."""
+    if not lines:
+        raise BooksError("a receipt needs at least one line")
+    sup_id = find_supplier(conn, supplier)
+    prods = resolve_products(conn, [l.code for l in lines])
+    rows, moves = [], []
+    for i, l in enumerate(lines, 1):
+        _positive(i, l)
+        if l.price is None:
+            raise BooksError(f"line {i} ({l.code}): a receipt line needs its unit cost")
+        p = prods[l.code]
+        value = line_amount(l.price, l.qty)
+        bid = _named_batch(conn, p, l, i, create=True)
+        rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": l.price,
+                     "amount": value, "batch_id": bid})
+        moves.append(Move(p, l.qty, i, value=value, batch_id=bid, sets_last_cost=True))
+    apply_moves(conn, moves)
+    total = sum(r["amount"] for r in rows)
+    accounts = [("supplier", sup_id, total)]
+    apply_accounts(conn, accounts)
+    doc_id, number = insert_document(conn, kind="purchase-receipt", user_id=actor.id,
+                                     client_id=client_id, supplier_id=sup_id, total=total,
+                                     doc_date=doc_date, ref_id=order_id)
+    _insert_lines(conn, doc_id, rows)
+    write_ledgers(conn, doc_id, actor.id, moves, accounts)
+    _audit_post(conn, actor, "purchase-receipt", number, total, supplier=supplier)
+    return Posted(doc_id, number, "purchase-receipt", total)
+
+
+def purchase_return(conn: Connection, actor: Actor, supplier: str, lines: list[LineIn], *,
+                    client_id: str | None = None) -> Posted:
+    """Goods back to a supplier: out at average cost; the payable falls by the
+    price given for each line (by default what the goods were worth here)."""
+    if not lines:
+        raise BooksError("a supplier return needs at least one line")
+    sup_id = find_supplier(conn, supplier)
+    prods = resolve_products(conn, [l.code for l in lines])
+    rows, moves = [], []
+    for i, l in enumerate(lines, 1):
+        _positive(i, l)
+        p = prods[l.code]
+        moves.append(Move(p, -l.qty, i, batch_id=_named_batch(conn, p, l, i, create=False)))
+        rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": l.price})
+    apply_moves(conn, moves)
+    costs = _cost_by_line(moves)
+    for r, l in zip(rows, lines):
+        r["cost"] = costs[r["line_no"]]
+        r["amount"] = line_amount(l.price, l.qty) if l.price is not None else r["cost"]
+        r["price"] = l.price if l.price is not None else round_div(r["cost"] * 1000, l.qty)
+    total = sum(r["amount"] for r in rows)
+    accounts = [("supplier", sup_id, -total)]
+    apply_accounts(conn, accounts)
+    doc_id, number = insert_document(conn, kind="purchase-return", user_id=actor.id,
+                                     client_id=client_id, supplier_id=sup_id, total=total)
+    _insert_lines(conn, doc_id, rows)
+    write_ledgers(conn, doc_id, actor.id, moves, accounts)
+    _audit_post(conn, actor, "purchase-return", number, total, supplier=supplier)
+    return Posted(doc_id, number, "purchase-return", total)
+
+
+# ---------------------------------------------------------------- stock
+
+def adjustment(conn: Connection, actor: Actor, lines: list[LineIn], *, reason: str,
+               client_id: str | None = None) -> Posted:
+    """Stock up or down (line qty signed) at average cost, with a reason."""
+    if not lines:
+        raise BooksError("an adjustment needs at least one line")
+    if not (reason or "").strip():
+        raise BooksError("an adjustment needs a reason")
+    prods = resolve_products(conn, [l.code for l in lines])
+    moves = []
+    for i, l in enumerate(lines, 1):
+        if l.qty == 0:
+            raise BooksError(f"line {i} ({l.code}): an adjustment of zero changes nothing")
+        p = prods[l.code]
+        moves.append(Move(p, l.qty, i, value=None if l.qty < 0 or l.price is None
+                          else line_amount(l.price, l.qty),
+                          batch_id=_named_batch(conn, p, l, i, create=l.qty > 0)))
+    apply_moves(conn, moves)
+    rows = [{"line_no": m.line_no, "product_id": m.product.id, "qty": m.qty,
+             "cost": -m.value, "batch_id": m.batch_id} for m in moves]
+    doc_id, number = insert_document(conn, kind="adjustment", user_id=actor.id,
+                                     client_id=client_id, note=reason.strip())
+    _insert_lines(conn, doc_id, rows)
+    write_ledgers(conn, doc_id, actor.id, moves, [])
+    _audit_post(conn, actor, "adjustment", number, 0, reason=reason.strip())
+    return Posted(doc_id, number, "adjustment", 0)
+
+
+def stocktake(conn: Connection, actor: Actor, lines: list[LineIn], *,
+              client_id: str | None = None) -> Posted:
+    """A count: stock is set to what was counted; the variances are returned."""
+    if not lines:
+        raise BooksError("a stocktake needs at least one line")
+    prods = resolve_products(conn, [l.code for l in lines])
+    seen: set[int] = set()
+    for i, l in enumerate(lines, 1):
+        if l.qty < 0:
+            raise BooksError(f"line {i} ({l.code}): a count cannot be negative")
+        if prods[l.code].id in seen:
+            raise BooksError(f"line {i} ({l.code}): {prods[l.code].sku} is counted twice")
+        seen.add(prods[l.code].id)
+    ids = sorted(seen)
+    on_hand = dict(conn.execute(select(stock.c.product_id, stock.c.qty)
+                                .where(stock.c.product_id.in_(ids))
+                                .order_by(stock.c.product_id).with_for_update()).all())
+    moves, rows, variances = [], [], []
+    for i, l in enumerate(lines, 1):
+        p = prods[l.code]
+        diff = l.qty - on_hand[p.id]
+        rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "expected": on_hand[p.id]})
+        variances.append({"sku": p.sku, "expected": qty_str(on_hand[p.id]),
+                          "counted": qty_str(l.qty), "difference": qty_str(diff)})
+        if diff:
+            moves.append(Move(p, diff, i))
+    try:
+        apply_moves(conn, moves)
+    except InsufficientStock as exc:  # batches disagree with the product's total
+        raise BooksError(f"stocktake: {exc}") from None
+    costs = _cost_by_line(moves)
+    for r in rows:
+        r["cost"] = costs.get(r["line_no"], 0)
+    doc_id, number = insert_document(conn, kind="stocktake", user_id=actor.id, client_id=client_id)
+    _insert_lines(conn, doc_id, rows)
+    write_ledgers(conn, doc_id, actor.id, moves, [])
+    _audit_post(conn, actor, "stocktake", number, 0, lines=len(rows))
+    return Posted(doc_id, number, "stocktake", 0, extra={"variances": variances})
+
+
+# ---------------------------------------------------------------- money
+
+def payment(conn: Connection, actor: Actor, party: str, name: str, amount: int, *,
+            method: str = "cash", client_id: str | None = None,
+            doc_date: dt.date | None = None) -> Posted:
+    """A customer paying their account, or the shop paying a supplier."""
+    if amount <= 0:
+        raise BooksError(f"a payment must be above zero, not {money_str(amount)}")
+    if method not in PAYMENT_METHODS or method == "account":
+        raise BooksError(f"unknown payment method '{method}'")
+    pid = find_customer(conn, name) if party == "customer" else find_supplier(conn, name)
+    accounts = [(party, pid, -amount)]
+    apply_accounts(conn, accounts)
+    kind = "customer-payment" if party == "customer" else "supplier-payment"
+    doc_id, number = insert_document(
+        conn, kind=kind, user_id=actor.id, client_id=client_id, payment=method, total=amount,
+        doc_date=doc_date, **({"customer_id": pid} if party == "customer" else {"supplier_id": pid}))
+    conn.execute(document_payments.insert().values(document_id=doc_id, method=method, amount=amount))
+    write_ledgers(conn, doc_id, actor.id, [], accounts)
+    _audit_post(conn, actor, kind, number, amount, **{party: name})
+    return Posted(doc_id, number, kind, amount)
+
+
+# ---------------------------------------------------------------- cancel
+
+def cancel(conn: Connection, actor: Actor, number: str, *, client_id: str | None = None) -> Posted:
+    """Posts a reversal beside the document and marks it cancelled; the original stays."""
+    doc = _lock_document(conn, number)
+    if doc.reverses_id is not None:
+        raise BooksError(f"{doc.number} is itself a reversal and cannot be cancelled")
+    if doc.status == "cancelled":
+        raise BooksError(f"{doc.number} is already cancelled")
+    if doc.status != "posted":
+        raise BooksError(f"{doc.number} is {doc.status}, not posted: nothing to cancel")
+    if doc.kind == "sale":
+        live = conn.execute(select(documents.c.number).where(
+            documents.c.ref_id == doc.id, documents.c.kind == "sale-return",
+            documents.c.status == "posted").order_by(documents.c.id)).scalars().all()
+        if live:
+            raise BooksError(f"sale {doc.number} has returns ({', '.join(live)}): cancel those first")
+    led = conn.execute(select(stock_ledger).where(stock_ledger.c.document_id == doc.id)
+                       .order_by(stock_ledger.c.id)).all()
+    prods = {r.id: Product(r.id, r.sku, r.name, r.price, bool(r.batch_tracked))
+             for r in conn.execute(select(products.c.id, products.c.sku, products.c.name,
+                                          products.c.price, products.c.batch_tracked)
+                                   .where(products.c.id.in_({r.product_id for r in led})))}
+    moves = [Move(prods[r.product_id], -r.qty, r.line_no, value=-r.value, batch_id=r.batch_id)
+             for r in led]
+    try:
+        apply_moves(conn, moves)
+    except InsufficientStock as exc:
+        raise BooksError(f"cannot cancel {doc.number}: {exc}") from None
+    accounts = [("customer" if r.customer_id else "supplier", r.customer_id or r.supplier_id,
+                 -r.amount) for r in conn.execute(
+        select(account_ledger).where(account_ledger.c.document_id == doc.id)
+        .order_by(account_ledger.c.id))]
+    apply_accounts(conn, accounts)
+    rev_id, rev_number = insert_document(
+        conn, kind=doc.kind, user_id=actor.id, number=f"{doc.number}-C", client_id=client_id,
+        customer_id=doc.customer_id, supplier_id=doc.supplier_id, payment=doc.payment,
+        total=-doc.total, ref_id=doc.ref_id, reverses_id=doc.id,
+        note=f"reversal of {doc.number}")
+    lines = conn.execute(select(document_lines).where(document_lines.c.document_id == doc.id)
+                         .order_by(document_lines.c.line_no)).all()
+    _insert_lines(conn, rev_id, [
+        {"line_no": l.line_no, "product_id": l.product_id, "batch_id": l.batch_id, "qty": -l.qty,
+         "price": l.price, "amount": -l.amount, "cost": -l.cost, "expected": l.expected,
+         "ref_line_id": l.ref_line_id} for l in lines])
+    pays = conn.execute(select(document_payments).where(document_payments.c.document_id == doc.id)).all()
+    if pays:
+        conn.execute(document_payments.insert(), [
+            {"document_id": rev_id, "method": p.method, "amount": -p.amount} for p in pays])
+    write_ledgers(conn, rev_id, actor.id, moves, accounts)
+    conn.execute(update(documents).where(documents.c.id == doc.id)
+                 .values(status="cancelled", cancelled_at=clock.now()))
+    audit.append(conn, actor, "cancel", doc.kind, doc.number, {"reversal": rev_number})
+    return Posted(rev_id, rev_number, doc.kind, -doc.total, extra={"cancelled": doc.number})

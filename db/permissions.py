@@ -1,0 +1,32 @@
+"""Who may do what. Checked in db.books, below every screen and command."""
+from __future__ import annotations
+
+from db.audit import Actor
+from db.errors import PermissionDenied
+
+ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
+    "sale": {"owner", "manager", "cashier"},
+    "sale-return": {"owner", "manager", "cashier"},
+    "purchase-receipt": {"owner", "manager", "clerk"},
+    "purchase-return": {"owner", "manager", "clerk"},
+    "adjustment": {"owner", "manager"},
+    "stocktake": {"owner", "manager", "clerk"},
+    "customer-payment": {"owner", "manager", "bookkeeper", "cashier"},
+    "supplier-payment": {"owner", "manager", "bookkeeper"},
+    "cancel": {"owner", "manager"},
+    "master-data": {"owner", "manager"},
+    "users": {"owner"},
+    "settings": {"owner"},
+    "see-cost": {"owner", "manager", "bookkeeper", "clerk"},
+    "reports": {"owner", "manager", "bookkeeper"},
+    "check": {"owner", "manager", "bookkeeper"},
+}.items()}
+
+
+def may(actor: Actor, action: str) -> bool:
+    return actor.role in ALLOWED[action]
+
+
+def require(actor: Actor, action: str) -> None:
+    if not may(actor, action):
+        raise PermissionDenied(f"{actor.name} ({actor.role}) may not do this: {action}")

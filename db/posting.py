@@ -1,0 +1,328 @@
+"""Posting: the only code that changes stock and balances.
+
+A posting is one transaction that
+  1. locks the stock rows of the products it moves, in product-id order
+     (SELECT ... FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already
+     holds the database's write lock),
+  2. prices every outgoing movement at moving weighted average cost and
+     writes the on-hand cache with a conditional UPDATE checked by rowcount,
+  3. updates customer and supplier balances (locked in id order),
+  4. takes the document's number from its per-kind, per-day counter,
+  5. inserts the document, its lines, the stock ledger and account ledger
+     rows, and finally appends to the audit chain (the one global lock,
+     taken last and held only to the commit).
+Every transaction takes its locks in that same order, so postings cannot
+deadlock one another; PostgreSQL's serialization failures and deadlocks (a
+cancel racing a sale, say) are retried whole. A client-made id makes a
+retried posting return the first one's result instead of posting twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Callable, TypeVar
+
+from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from db import clock
+from db.engine import write_transaction
+from db.errors import BooksError, InsufficientStock, NotFound
+from db.masters import get_setting
+from db.money import cost_share, qty_str, round_div, unit_cost
+from db.schema import (DOC_KINDS, account_ledger, barcodes, batches, customers, doc_counters,
+                       documents, products, stock, stock_ledger, suppliers)
+
+T = TypeVar("T")
+NEGATIVE_FLAG = "negative-stock"
+ALLOW_NEGATIVE_KEY = "allow_negative_stock"
+
+
+@dataclass(frozen=True)
+class Product:
+    id: int
+    sku: str
+    name: str
+    price: int
+    batch_tracked: bool
+
+
+@dataclass
+class Move:
+    """One movement of stock. value=None: out at moving average cost."""
+    product: Product
+    qty: int                      # signed milli-units
+    line_no: int
+    value: int | None = None      # signed fen; fixed for receipts and reversals
+    batch_id: int | None = None
+    sets_last_cost: bool = False  # a receipt sets the product's last cost
+    flag: str | None = None       # filled in: 'negative-stock' where allowed
+
+
+@dataclass
+class Posted:
+    id: int
+    number: str
+    kind: str
+    total: int
+    status: str = "posted"
+    replay: bool = False          # True: this client id had already posted
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- retries
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None)
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    state = _sqlstate(exc)
+    if state in ("40001", "40P01"):  # serialization failure, deadlock detected
+        return True
+    return "database is locked" in str(getattr(exc, "orig", exc))
+
+
+def run_posting(engine: Engine, work: Callable[[Connection], T], *,
+                client_id: str | None = None, attempts: int = 8) -> T | Posted:
+    """Runs `work` in one write transaction, retrying conflicts with back-off.
+
+    With a client id, a posting that already happened (a double click, a
+    retry after a lost connection) returns the stored result instead.
+    """
+    if client_id:
+        found = find_by_client_id(engine, client_id)
+        if found:
+            return found
+    for attempt in range(attempts):
+        try:
+            with write_transaction(engine) as conn:
+                return work(conn)
+        except IntegrityError as exc:
+            if client_id and "client_id" in str(exc.orig):
+                found = find_by_client_id(engine, client_id)
+                if found:
+                    return found
+            raise
+        except DBAPIError as exc:
+            if attempt + 1 < attempts and _retryable(exc):
+                time.sleep(random.uniform(0, 0.002 * 2 ** attempt))
+                continue
+            raise
+    raise AssertionError("unreachable")
+
+
+def find_by_client_id(engine: Engine, client_id: str) -> Posted | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(documents.c.id, documents.c.number, documents.c.kind,
+                                  documents.c.total, documents.c.status)
+                           .where(documents.c.client_id == client_id)).first()
+    if row is None:
+        return None
+    return Posted(row.id, row.number, row.kind, row.total, row.status, replay=True)
+
+
+# ---------------------------------------------------------------- lookups
+
+def resolve_products(conn: Connection, codes: list[str]) -> dict[str, Product]:
+    """SKU or barcode -> product, for every code; names the first unknown one."""
+    wanted = sorted({c.strip() for c in codes})
+    cols = (products.c.id, products.c.sku, products.c.name, products.c.price,
+            products.c.batch_tracked)
+    found: dict[str, Product] = {}
+    for r in conn.execute(select(*cols).where(products.c.sku.in_(wanted))):
+        found[r.sku] = Product(r.id, r.sku, r.name, r.price, bool(r.batch_tracked))
+    rest = [c for c in wanted if c not in found]
+    if rest:
+        for r in conn.execute(select(barcodes.c.code, *cols).join(products)
+                              .where(barcodes.c.code.in_(rest))):
+            found[r.code] = Product(r.id, r.sku, r.name, r.price, bool(r.batch_tracked))
+    for c in codes:
+        if c.strip() not in found:
+            raise NotFound(f"no product with SKU or barcode '{c.strip()}'")
+    return {c: found[c.strip()] for c in codes}
+
+
+def get_document(conn: Connection, number: str, kind: str | None = None):
+    row = conn.execute(select(documents).where(documents.c.number == number.strip())).first()
+    if row is None or (kind and row.kind != kind):
+        what = kind.replace("-", " ") if kind else "document"
+        raise NotFound(f"no {what} numbered '{number.strip()}'")
+    return row
+
+
+def allow_negative(conn: Connection) -> bool:
+    return get_setting(conn, ALLOW_NEGATIVE_KEY, "0") == "1"
+
+
+# ---------------------------------------------------------------- stock
+
+def apply_moves(conn: Connection, moves: list[Move]) -> None:
+    """Prices outgoing moves, allocates batches and writes the on-hand cache.
+
+    Fills in move.value (and batch_id and flag) for each move; refuses stock
+    below zero unless the shop allows it, and then flags the move.
+    """
+    if not moves:
+        return
+    ids = sorted({m.product.id for m in moves})
+    rows = conn.execute(select(stock.c.product_id, stock.c.qty, stock.c.value, stock.c.last_cost)
+                        .where(stock.c.product_id.in_(ids))
+                        .order_by(stock.c.product_id).with_for_update()).all()
+    state = {r.product_id: [r.qty, r.value, r.last_cost] for r in rows}
+    before = {pid: list(v) for pid, v in state.items()}
+    negative_ok: bool | None = None
+    batch_moves: list[Move] = []
+    for m in moves:
+        s = state[m.product.id]
+        if m.qty < 0:
+            out = -m.qty
+            if s[0] < out:
+                if negative_ok is None:
+                    negative_ok = allow_negative(conn)
+                if not negative_ok:
+                    raise InsufficientStock(m.product.sku, qty_str(out), qty_str(s[0]))
+                m.flag = NEGATIVE_FLAG
+            if m.value is None:
+                if s[0] >= out and s[0] > 0:
+                    m.value = -cost_share(s[1], s[0], out)
+                elif s[0] > 0:  # into negative: extrapolate today's average
+                    m.value = -round_div(s[1] * out, s[0])
+                else:
+                    m.value = -round_div(s[2] * out, 1000)
+        else:
+            if m.value is None:  # in at today's average (or the last known cost)
+                unit = unit_cost(s[1], s[0]) if s[0] > 0 else s[2]
+                m.value = round_div(unit * m.qty, 1000)
+            if m.sets_last_cost and m.qty > 0:
+                s[2] = unit_cost(m.value, m.qty)
+        s[0] += m.qty
+        s[1] += m.value
+        if m.product.batch_tracked:
+            batch_moves.append(m)
+    params = []
+    for pid in ids:
+        new, old = state[pid], before[pid]
+        dq = new[0] - old[0]
+        floor = 0 if min(new[0], 0) == 0 else new[0]  # conditional unless flagged negative
+        params.append({"p": pid, "dq": dq, "dv": new[1] - old[1], "lc": new[2], "floor": floor})
+    result = conn.execute(
+        update(stock).where(stock.c.product_id == bindparam("p"),
+                            stock.c.qty + bindparam("dq") >= bindparam("floor"))
+        .values(qty=stock.c.qty + bindparam("dq"), value=stock.c.value + bindparam("dv"),
+                last_cost=bindparam("lc")), params)
+    if result.rowcount != len(params):
+        raise BooksError("stock changed while posting; please try again")
+    if batch_moves:
+        _apply_batches(conn, batch_moves, moves)
+
+
+def _apply_batches(conn: Connection, batch_moves: list[Move], all_moves: list[Move]) -> None:
+    """Batch quantities: first-expiry-first-out for outgoing moves without a batch."""
+    for m in batch_moves:
+        if m.batch_id is not None:
+            res = conn.execute(update(batches).where(batches.c.id == m.batch_id,
+                                                     batches.c.qty + m.qty >= 0)
+                               .values(qty=batches.c.qty + m.qty))
+            if res.rowcount != 1 and m.flag is None:
+                raise InsufficientStock(m.product.sku, qty_str(-m.qty), "less in that batch")
+            continue
+        if m.qty >= 0:
+            raise BooksError(f"product {m.product.sku} is tracked by batch: give the batch number")
+        need = -m.qty
+        avail = conn.execute(select(batches.c.id, batches.c.qty)
+                             .where(batches.c.product_id == m.product.id, batches.c.qty > 0)
+                             .order_by(batches.c.expiry.is_(None), batches.c.expiry,
+                                       batches.c.id)).all()
+        parts: list[tuple[int, int]] = []
+        for b in avail:
+            take = min(need, b.qty)
+            parts.append((b.id, take))
+            need -= take
+            if need == 0:
+                break
+        if need and not parts:
+            raise InsufficientStock(m.product.sku, qty_str(-m.qty), "nothing in any batch")
+        if need:
+            parts[-1] = (parts[-1][0], parts[-1][1] + need)  # allowed negative: last batch
+        # Split the move over its batches; the value is shared out exactly.
+        total_qty, total_value = -m.qty, m.value
+        i = next(k for k, x in enumerate(all_moves) if x is m)
+        split: list[Move] = []
+        left_qty, left_value = total_qty, total_value
+        for bid, take in parts:
+            v = left_value if take == left_qty else round_div(total_value * take, total_qty)
+            split.append(Move(m.product, -take, m.line_no, v, bid, flag=m.flag))
+            left_qty -= take
+            left_value -= v
+            conn.execute(update(batches).where(batches.c.id == bid)
+                         .values(qty=batches.c.qty - take))
+        all_moves[i:i + 1] = split
+
+
+def ledger_rows(moves: list[Move], doc_id: int, user_id: int | None, at: dt.datetime) -> list[dict]:
+    return [{"document_id": doc_id, "line_no": m.line_no, "product_id": m.product.id,
+             "batch_id": m.batch_id, "qty": m.qty,
+             "unit_cost": abs(unit_cost(m.value, m.qty)) if m.qty else 0,
+             "value": m.value, "flag": m.flag, "user_id": user_id, "created_at": at}
+            for m in moves]
+
+
+# ---------------------------------------------------------------- accounts
+
+def apply_accounts(conn: Connection, entries: list[tuple[str, int, int]]) -> None:
+    """entries: (party 'customer'|'supplier', party id, signed amount); rows locked in order."""
+    for party, pid, amount in sorted(entries, key=lambda e: (e[0], e[1])):
+        table = customers if party == "customer" else suppliers
+        conn.execute(update(table).where(table.c.id == pid)
+                     .values(balance=table.c.balance + amount))
+
+
+def account_rows(entries: list[tuple[str, int, int]], doc_id: int, user_id, at) -> list[dict]:
+    return [{"document_id": doc_id,
+             "customer_id": pid if party == "customer" else None,
+             "supplier_id": pid if party == "supplier" else None,
+             "amount": amount, "user_id": user_id, "created_at": at}
+            for party, pid, amount in entries]
+
+
+# ---------------------------------------------------------------- numbering
+
+def _upsert(conn: Connection):
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+
+
+def next_number(conn: Connection, kind: str, day: dt.date) -> str:
+    """XS20261125-0001: per kind, per day, gapless (the counter row is locked to commit)."""
+    key = day.strftime("%Y%m%d")
+    ins = _upsert(conn)(doc_counters).values(kind=kind, day=key, last=1)
+    stmt = ins.on_conflict_do_update(index_elements=["kind", "day"],
+                                     set_={"last": doc_counters.c.last + 1}
+                                     ).returning(doc_counters.c.last)
+    n = conn.execute(stmt).scalar_one()
+    return f"{DOC_KINDS[kind]}{key}-{n:04d}"
+
+
+def insert_document(conn: Connection, *, kind: str, user_id, number: str | None = None,
+                    doc_date: dt.date | None = None, status: str = "posted", **values) -> tuple[int, str]:
+    now = clock.now()
+    doc_date = doc_date or now.date()
+    number = number or next_number(conn, kind, doc_date)
+    doc_id = conn.execute(documents.insert().values(
+        kind=kind, number=number, status=status, user_id=user_id, doc_date=doc_date,
+        created_at=now, posted_at=now if status == "posted" else None, **values)
+        .returning(documents.c.id)).scalar_one()
+    return doc_id, number
+
+
+def write_ledgers(conn: Connection, doc_id: int, user_id, moves: list[Move],
+                  accounts: list[tuple[str, int, int]]) -> None:
+    at = clock.now()
+    if moves:
+        conn.execute(stock_ledger.insert(), ledger_rows(moves, doc_id, user_id, at))
+    if accounts:
+        conn.execute(account_ledger.insert(), account_rows(accounts, doc_id, user_id, at))
