@@ -1,0 +1,197 @@
+"""`check`: verify the books from the ledger up.
+
+Recomputes on-hand quantities and values, batch quantities, moving-average
+costs and customer/supplier balances from the append-only ledgers and
+compares them with the caches posting maintains; checks that document
+totals add up, that numbering is unique and gapless per kind and day, that
+every reversal stands beside a cancelled original, and walks the audit
+chain. Returns the breaches found, first breach first.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from sqlalchemy import Connection, Engine, func, select
+
+from db import audit
+from db.money import cost_share, money_str, qty_str
+from db.schema import (DOC_KINDS, account_ledger, batches, customers, doc_counters,
+                       document_lines, documents, products, stock, stock_ledger, suppliers)
+
+MAX_BREACHES = 50
+# Kinds whose outgoing stock is priced at the moving average when posted.
+AVERAGE_PRICED = {"sale", "purchase-return", "adjustment", "stocktake"}
+_NUMBER = re.compile(r"^([A-Z]{2})(\d{8})-(\d{4,})$")
+
+
+def check_books(engine: Engine) -> list[str]:
+    breaches: list[str] = []
+    with engine.connect() as conn:
+        for step in (_stock_cache, _batches, _costs, _balances, _totals, _numbering):
+            breaches.extend(step(conn))
+            if len(breaches) >= MAX_BREACHES:
+                return breaches[:MAX_BREACHES]
+        chain = audit.verify(conn)
+        if chain:
+            breaches.append(chain)
+    return breaches
+
+
+def _stock_cache(conn: Connection) -> list[str]:
+    sums = select(stock_ledger.c.product_id, func.sum(stock_ledger.c.qty).label("q"),
+                  func.sum(stock_ledger.c.value).label("v")
+                  ).group_by(stock_ledger.c.product_id).subquery()
+    rows = conn.execute(
+        select(products.c.sku, stock.c.qty, stock.c.value, sums.c.q, sums.c.v)
+        .select_from(products.outerjoin(stock, stock.c.product_id == products.c.id)
+                     .outerjoin(sums, sums.c.product_id == products.c.id))
+        .order_by(products.c.sku))
+    out = []
+    for r in rows:
+        if r.qty is None:
+            out.append(f"stock: product {r.sku} has no on-hand row")
+            continue
+        q, v = r.q or 0, r.v or 0
+        if r.qty != q:
+            out.append(f"stock: {r.sku} shows {qty_str(r.qty)} on hand but its ledger adds up to {qty_str(q)}")
+        elif r.value != v:
+            out.append(f"stock: {r.sku} is valued {money_str(r.value)} but its ledger adds up to {money_str(v)}")
+    return out
+
+
+def _batches(conn: Connection) -> list[str]:
+    sums = select(stock_ledger.c.batch_id, func.sum(stock_ledger.c.qty).label("q")
+                  ).where(stock_ledger.c.batch_id.is_not(None)
+                          ).group_by(stock_ledger.c.batch_id).subquery()
+    rows = conn.execute(select(products.c.sku, batches.c.batch_no, batches.c.qty, sums.c.q)
+                        .select_from(batches.join(products)
+                                     .outerjoin(sums, sums.c.batch_id == batches.c.id))
+                        .order_by(products.c.sku, batches.c.batch_no))
+    return [f"stock: batch {r.batch_no} of {r.sku} shows {qty_str(r.qty)} but its ledger adds up "
+            f"to {qty_str(r.q or 0)}" for r in rows if r.qty != (r.q or 0)]
+
+
+def _costs(conn: Connection) -> list[str]:
+    """Replays every product's ledger and re-prices each average-priced outflow."""
+    led, doc = stock_ledger.c, documents.c
+    rows = conn.execute(
+        select(led.product_id, led.document_id, led.line_no, led.qty, led.value, led.flag,
+               doc.kind, doc.number, doc.reverses_id)
+        .join(documents, documents.c.id == led.document_id)
+        .order_by(led.product_id, led.id)
+        .execution_options(yield_per=20_000))
+    skus = dict(conn.execute(select(products.c.id, products.c.sku)).all())
+    out: list[str] = []
+    pid = None
+    qty = value = 0
+    group: list = []
+
+    def settle(group) -> None:
+        nonlocal qty, value
+        g_qty = sum(r.qty for r in group)
+        g_value = sum(r.value for r in group)
+        first = group[0]
+        priced_here = (first.kind in AVERAGE_PRICED and first.reverses_id is None
+                       and g_qty < 0 and all(r.flag is None for r in group))
+        if priced_here and qty >= -g_qty and qty > 0:
+            expected = -cost_share(value, qty, -g_qty)
+            if g_value != expected and len(out) < MAX_BREACHES:
+                out.append(f"costs: {first.number} line {first.line_no} ({skus[first.product_id]}) "
+                           f"took {money_str(-g_value)} of stock, the moving average says "
+                           f"{money_str(-expected)}")
+        qty += g_qty
+        value += g_value
+
+    for r in rows:
+        if r.product_id != pid:
+            if group:
+                settle(group)
+            pid, qty, value, group = r.product_id, 0, 0, []
+        elif group and (r.document_id, r.line_no) != (group[0].document_id, group[0].line_no):
+            settle(group)
+            group = []
+        group.append(r)
+    if group:
+        settle(group)
+    return out
+
+
+def _balances(conn: Connection) -> list[str]:
+    out = []
+    for table, col, what in ((customers, account_ledger.c.customer_id, "customer"),
+                             (suppliers, account_ledger.c.supplier_id, "supplier")):
+        sums = select(col.label("pid"), func.sum(account_ledger.c.amount).label("s")
+                      ).where(col.is_not(None)).group_by(col).subquery()
+        rows = conn.execute(select(table.c.name, table.c.balance, sums.c.s)
+                            .select_from(table.outerjoin(sums, sums.c.pid == table.c.id))
+                            .order_by(table.c.name))
+        out += [f"accounts: {what} {r.name} shows a balance of {money_str(r.balance)} but the "
+                f"account ledger adds up to {money_str(r.s or 0)}"
+                for r in rows if r.balance != (r.s or 0)]
+    return out
+
+
+def _totals(conn: Connection) -> list[str]:
+    lines = select(document_lines.c.document_id, func.sum(document_lines.c.amount).label("a"),
+                   func.sum(document_lines.c.cost).label("c")
+                   ).group_by(document_lines.c.document_id).subquery()
+    moved = select(stock_ledger.c.document_id, func.sum(stock_ledger.c.value).label("v")
+                   ).group_by(stock_ledger.c.document_id).subquery()
+    kinds = ["sale", "sale-return", "purchase-receipt", "purchase-return"]
+    rows = conn.execute(
+        select(documents.c.number, documents.c.kind, documents.c.total, lines.c.a, lines.c.c,
+               moved.c.v)
+        .select_from(documents.outerjoin(lines, lines.c.document_id == documents.c.id)
+                     .outerjoin(moved, moved.c.document_id == documents.c.id))
+        .where(documents.c.kind.in_(kinds), documents.c.status.in_(["posted", "cancelled"]))
+        .order_by(documents.c.id).execution_options(yield_per=20_000))
+    out = []
+    for r in rows:
+        if r.total != (r.a or 0):
+            out.append(f"documents: {r.number} totals {money_str(r.total)} but its lines add up "
+                       f"to {money_str(r.a or 0)}")
+        elif r.kind == "sale" and (r.c or 0) != -(r.v or 0):
+            out.append(f"documents: {r.number} records a cost of {money_str(r.c or 0)} but took "
+                       f"{money_str(-(r.v or 0))} of stock")
+        if len(out) >= MAX_BREACHES:
+            break
+    return out
+
+
+def _numbering(conn: Connection) -> list[str]:
+    out = []
+    seen: dict[tuple[str, str], list[int]] = defaultdict(list)
+    prefixes = {v: k for k, v in DOC_KINDS.items()}
+    originals = {}
+    reversals = []
+    for r in conn.execute(select(documents.c.id, documents.c.number, documents.c.kind,
+                                 documents.c.status, documents.c.reverses_id)
+                          .execution_options(yield_per=50_000)):
+        if r.reverses_id is not None:
+            reversals.append(r)
+            continue
+        originals[r.id] = r
+        m = _NUMBER.match(r.number)
+        if not m or prefixes.get(m.group(1)) != r.kind:
+            out.append(f"numbering: {r.number} is not a {r.kind} number")
+            continue
+        seen[(r.kind, m.group(2))].append(int(m.group(3)))
+    counters = {(r.kind, r.day): r.last for r in conn.execute(select(doc_counters))}
+    for (kind, day), ns in sorted(seen.items()):
+        ns.sort()
+        if ns != list(range(1, len(ns) + 1)):
+            missing = sorted(set(range(1, ns[-1] + 1)) - set(ns))
+            dupes = len(ns) - len(set(ns))
+            what = f"{DOC_KINDS[kind]}{day}-{missing[0]:04d} is missing" if missing else f"{dupes} duplicates"
+            out.append(f"numbering: {kind} numbers of {day} have a gap or repeat ({what})")
+        elif counters.get((kind, day), 0) != ns[-1]:
+            out.append(f"numbering: the {kind} counter for {day} stands at "
+                       f"{counters.get((kind, day), 0)} but the last number is {ns[-1]}")
+    for r in reversals:
+        orig = originals.get(r.reverses_id)
+        if orig is None or r.number != f"{orig.number}-C":
+            out.append(f"numbering: reversal {r.number} does not match the document it reverses")
+        elif orig.status != "cancelled":
+            out.append(f"documents: {orig.number} has a reversal {r.number} but is not marked cancelled")
+    return out

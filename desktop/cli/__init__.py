@@ -1,0 +1,65 @@
+"""The command line: parse, open the books, run one command, report.
+
+Exit 0 on success; 1 when the input or the data is wrong (one line on
+stderr, nothing written); 2 on wrong usage (argparse).
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+import traceback
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from db.errors import BooksError
+from desktop.cli.parser import build_parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command, args.smoke, args.screen = "gui", False, None
+    try:
+        from desktop.cli import commands
+        return commands.dispatch(args)
+    except BooksError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"error: the database could not be used: {reason}", file=sys.stderr)
+        return 1
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"error: the database refused the change: {reason}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; nothing half-written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: one line, never a traceback
+        if os.environ.get("STOREKEEPER_DEBUG"):
+            traceback.print_exc()
+        print(f"error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def password_from(env: str, prompt: str) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise BooksError(f"a password is needed: set ${env}")
+
+
+def emit(args, data, text: str | None = None) -> None:
+    """--json: one JSON document; otherwise the text (or a plain rendering)."""
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False))
+    elif text is not None:
+        print(text)
+    else:
+        print(json.dumps(data, ensure_ascii=False, indent=2))

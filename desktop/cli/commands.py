@@ -1,0 +1,252 @@
+"""What each command does: plain calls into db.books and friends."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+from db import migrate, users
+from db.books import Books
+from db.documents import LineIn
+from db.engine import make_engine, resolve_url
+from db.errors import BooksError
+from db.masters import NewProduct, get_setting
+from db.money import money_str, parse_money, parse_qty
+from db.posting import Posted
+from desktop.cli import emit, password_from
+
+
+def dispatch(args) -> int:
+    if args.command == "gui":
+        from desktop.ui.app import main as gui_main
+        return gui_main(getattr(args, "db", None), smoke=args.smoke, screen=args.screen)
+    engine = make_engine(getattr(args, "db", None))
+    try:
+        if args.command == "init":
+            return cmd_init(args, engine)
+        if args.command == "bench":
+            return cmd_bench(args, engine)
+        _require_schema(engine)
+        books = Books(engine, sign_in(args, engine))
+        handler = {"seed": cmd_seed, "product": cmd_add, "customer": cmd_add,
+                   "supplier": cmd_add, "user": cmd_add, "post": cmd_post,
+                   "cancel": cmd_cancel, "setting": cmd_setting, "report": cmd_report,
+                   "check": cmd_check}[args.command]
+        return handler(args, books)
+    finally:
+        engine.dispose()
+
+
+def _require_schema(engine) -> None:
+    current = migrate.current_revision(engine)
+    if current is None:
+        raise BooksError(f"{resolve_url(str(engine.url.render_as_string(hide_password=True)))}"
+                         " holds no shop yet: run `storekeeper init` first")
+    if current != migrate.head_revision():
+        raise BooksError("the database's schema is older than this program: run `storekeeper init` "
+                         "to upgrade it")
+
+
+def sign_in(args, engine):
+    name = getattr(args, "user", None)
+    if name is None:
+        with engine.connect() as conn:
+            owner = users.owner(conn)
+        if owner is None:
+            raise BooksError("the shop has no owner: run `storekeeper init`")
+        name = owner.name
+    return users.sign_in(engine, name, password_from("STOREKEEPER_PASSWORD", f"password for {name}: "))
+
+
+# ---------------------------------------------------------------- init, seed, bench
+
+def cmd_init(args, engine) -> int:
+    from db.shop import init
+    fresh = migrate.current_revision(engine) is None
+    password = password_from("STOREKEEPER_PASSWORD", "owner's password: ") if fresh else \
+        os.environ.get("STOREKEEPER_PASSWORD")
+    result = init(engine, shop=args.shop, owner=args.owner, password=password)
+    data = {"created": result.created, "schema": result.revision,
+            "owner": result.owner.name if result.owner else None}
+    what = "created" if result.created else (
+        f"upgraded from {result.revision_before}" if result.revision_before != result.revision
+        else "already current")
+    emit(args, data, f"database {what} (schema {result.revision}); owner: {data['owner']}")
+    return 0
+
+
+def cmd_seed(args, books: Books) -> int:
+    from db.seed import seed
+    for name in ("products", "customers", "sales_lines", "days"):
+        if getattr(args, name) < 0 or (name in ("products", "days") and getattr(args, name) == 0):
+            raise BooksError(f"--{name.replace('_', '-')} must be a positive number")
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\rseeding: {done * 100 // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+
+    summary = seed(books.engine, books.actor, products=args.products, customers=args.customers,
+                   sales_lines=args.sales_lines, days=args.days, seed=args.seed, progress=progress)
+    if show:
+        print(file=sys.stderr)
+    emit(args, summary, " ".join(f"{k}={v}" for k, v in summary.items()))
+    return 0
+
+
+def cmd_bench(args, engine) -> int:
+    from db.bench import bench_checkout
+    if args.terminals < 1 or args.seconds <= 0:
+        raise BooksError("--terminals must be at least 1 and --seconds above 0")
+    _require_schema(engine)
+    result = bench_checkout(engine.url.render_as_string(hide_password=False),
+                            terminals=args.terminals, seconds=args.seconds, hot=args.hot)
+    emit(args, result, " ".join(f"{k}={v}" for k, v in result.items()))
+    return 0
+
+
+# ---------------------------------------------------------------- master data
+
+def cmd_add(args, books: Books) -> int:
+    if args.command == "product":
+        pid = books.add_product(NewProduct(
+            sku=args.sku, name=args.name, barcodes=args.barcode, unit=args.unit, price=args.price,
+            cost=args.cost, category=args.category, min_qty=args.min, max_qty=args.max,
+            batch_tracked=args.batches))
+        emit(args, {"id": pid, "sku": args.sku.strip()}, f"product {args.sku.strip()} added")
+    elif args.command == "customer":
+        cid = books.add_customer(args.name, args.phone, args.credit_limit)
+        emit(args, {"id": cid, "name": " ".join(args.name.split())}, f"customer {args.name.strip()} added")
+    elif args.command == "supplier":
+        sid = books.add_supplier(args.name, args.phone)
+        emit(args, {"id": sid, "name": " ".join(args.name.split())}, f"supplier {args.name.strip()} added")
+    else:
+        password = password_from("STOREKEEPER_NEW_PASSWORD", f"password for {args.name}: ")
+        user = books.add_user(args.name, args.role, password)
+        emit(args, {"id": user.id, "name": user.name, "role": user.role},
+             f"user {user.name} ({user.role}) added")
+    return 0
+
+
+def cmd_setting(args, books: Books) -> int:
+    if args.value is not None:
+        books.set_setting(args.key, args.value)
+    with books.engine.connect() as conn:
+        value = get_setting(conn, args.key)
+    emit(args, {"key": args.key, "value": value}, f"{args.key} = {value if value is not None else '(unset)'}")
+    return 0
+
+
+# ---------------------------------------------------------------- documents
+
+def parse_line(spec: str, fields: int, required: int, what: str) -> list[str]:
+    parts = spec.split(":")
+    if not required <= len(parts) <= fields or any(not p.strip() for p in parts[:required]):
+        raise BooksError(f"--line '{spec}': expected {what}")
+    return [p.strip() for p in parts]
+
+
+def _lines(args, fields: int, required: int, what: str, *, signed: bool = False) -> list[LineIn]:
+    out = []
+    for spec in args.line:
+        parts = parse_line(spec, fields, required, what)
+        qty = parse_qty(parts[1], f"quantity in --line '{spec}'")
+        if qty <= 0 and not signed and args.kind != "stocktake":
+            raise BooksError(f"--line '{spec}': quantity must be above zero")
+        price = parse_money(parts[2], f"price in --line '{spec}'") if len(parts) > 2 and parts[2] else None
+        batch = parts[3] if len(parts) > 3 and parts[3] else None
+        expiry = None
+        if len(parts) > 4 and parts[4]:
+            try:
+                expiry = dt.date.fromisoformat(parts[4])
+            except ValueError:
+                raise BooksError(f"--line '{spec}': expiry '{parts[4]}' is not a date "
+                                 "like 2027-03-31") from None
+        out.append(LineIn(parts[0], qty, price, batch, expiry))
+    return out
+
+
+def cmd_post(args, books: Books) -> int:
+    cid = args.client_id
+    if args.kind == "sale":
+        done = books.post_sale(_lines(args, 3, 2, "CODE:QTY[:PRICE]"), customer=args.customer,
+                               payment=args.payment, client_id=cid)
+    elif args.kind == "return":
+        done = books.post_return(args.sale, _lines(args, 2, 2, "CODE:QTY"), client_id=cid)
+    elif args.kind == "purchase-receipt":
+        done = books.post_purchase_receipt(
+            args.supplier, _lines(args, 5, 3, "CODE:QTY:COST[:BATCH[:EXPIRY]]"), client_id=cid)
+    elif args.kind == "purchase-return":
+        done = books.post_purchase_return(args.supplier, _lines(args, 3, 2, "CODE:QTY[:PRICE]"),
+                                          client_id=cid)
+    elif args.kind == "payment":
+        done = books.post_customer_payment(args.customer, parse_money(args.amount, "--amount"),
+                                           method=args.method, client_id=cid)
+    elif args.kind == "supplier-payment":
+        done = books.post_supplier_payment(args.supplier, parse_money(args.amount, "--amount"),
+                                           method=args.method, client_id=cid)
+    elif args.kind == "stocktake":
+        done = books.post_stocktake(_lines(args, 2, 2, "CODE:COUNTED"), client_id=cid)
+    else:
+        done = books.post_adjustment(_lines(args, 2, 2, "CODE:QTY", signed=True),
+                                     reason=args.reason, client_id=cid)
+    return _report_posted(args, done)
+
+
+def _report_posted(args, done: Posted) -> int:
+    data = {"number": done.number, "total": money_str(done.total)}
+    if done.kind == "stocktake" and "variances" in done.extra:
+        data = {"number": done.number, "variances": done.extra["variances"]}
+    if done.replay:
+        data["replay"] = True
+    text = f"{done.number} posted, total {money_str(done.total)}"
+    if done.replay:
+        text = f"{done.number} was already posted under this client id (total {money_str(done.total)})"
+    if "variances" in data:
+        text = "\n".join([f"{done.number} posted"] + [
+            f"  {v['sku']}: expected {v['expected']}, counted {v['counted']}, difference {v['difference']}"
+            for v in data["variances"]])
+    emit(args, data, text)
+    return 0
+
+
+def cmd_cancel(args, books: Books) -> int:
+    done = books.cancel(args.number)
+    emit(args, {"number": args.number.strip(), "reversal": done.number, "total": money_str(done.total)},
+         f"{args.number.strip()} cancelled by reversal {done.number}")
+    return 0
+
+
+# ---------------------------------------------------------------- reports and check
+
+def cmd_report(args, books: Books) -> int:
+    from db import reports
+    from db.permissions import may
+    with books.engine.connect() as conn:
+        if args.kind == "stock":
+            rows = reports.stock_report(conn, with_cost=may(books.actor, "see-cost"))
+            text = "\n".join(f"{r['sku']}\t{r['name']}\t{r['on_hand']} {r['unit']}\t"
+                             f"cost {r.get('cost', '-')}\tprice {r['price']}" for r in rows)
+        elif args.kind == "receivables":
+            rows = reports.receivables(conn)
+            text = "\n".join(f"{r['customer']}\t{r['balance']}" for r in rows)
+        else:
+            rows = reports.payables(conn)
+            text = "\n".join(f"{r['supplier']}\t{r['balance']}" for r in rows)
+    emit(args, rows, text or "(nothing)")
+    return 0
+
+
+def cmd_check(args, books: Books) -> int:
+    from db.check import check_books
+    from db.permissions import require
+    require(books.actor, "check")
+    breaches = check_books(books.engine)
+    emit(args, {"ok": not breaches, "breaches": breaches},
+         "the books are right" if not breaches else "\n".join(breaches))
+    if breaches:
+        print(f"check failed: {breaches[0]}", file=sys.stderr)
+        return 1
+    return 0
+
+
