@@ -69,7 +69,7 @@ def sign_in(engine: Engine, name: str, password: str) -> Actor:
     An unknown user and a wrong password get the same message.
     """
     refused = SignInFailed("sign-in refused: unknown user or wrong password")
-    with write_transaction(engine) as conn:
+    with engine.connect() as conn:
         row = conn.execute(select(users).where(users.c.name == name)).first()
         if row is None or not row.active:
             raise refused

@@ -20,7 +20,12 @@ def dispatch(args) -> int:
     if args.command == "gui":
         from desktop.ui.app import main as gui_main
         return gui_main(getattr(args, "db", None), smoke=args.smoke, screen=args.screen)
-    engine = make_engine(getattr(args, "db", None))
+    url = resolve_url(getattr(args, "db", None))
+    if args.command != "init" and url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        if path and path != ":memory:" and not os.path.exists(path):
+            raise BooksError(f"no database at {path}: run `storekeeper init` to create one")
+    engine = make_engine(url)
     try:
         if args.command == "init":
             return cmd_init(args, engine)
@@ -40,8 +45,8 @@ def dispatch(args) -> int:
 def _require_schema(engine) -> None:
     current = migrate.current_revision(engine)
     if current is None:
-        raise BooksError(f"{resolve_url(str(engine.url.render_as_string(hide_password=True)))}"
-                         " holds no shop yet: run `storekeeper init` first")
+        raise BooksError(f"{engine.url.render_as_string(hide_password=True)} holds no shop yet: "
+                         "run `storekeeper init` first")
     if current != migrate.head_revision():
         raise BooksError("the database's schema is older than this program: run `storekeeper init` "
                          "to upgrade it")
@@ -150,10 +155,10 @@ def _lines(args, fields: int, required: int, what: str, *, signed: bool = False)
     out = []
     for spec in args.line:
         parts = parse_line(spec, fields, required, what)
-        qty = parse_qty(parts[1], f"quantity in --line '{spec}'")
+        qty = parse_qty(parts[1], f"--line '{spec}': quantity")
         if qty <= 0 and not signed and args.kind != "stocktake":
             raise BooksError(f"--line '{spec}': quantity must be above zero")
-        price = parse_money(parts[2], f"price in --line '{spec}'") if len(parts) > 2 and parts[2] else None
+        price = parse_money(parts[2], f"--line '{spec}': price") if len(parts) > 2 and parts[2] else None
         batch = parts[3] if len(parts) > 3 and parts[3] else None
         expiry = None
         if len(parts) > 4 and parts[4]:
