@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, select
 
 from db import audit
 from db.money import cost_share, money_str, qty_str
-from db.schema import (DOC_KINDS, account_ledger, batches, customers, doc_counters,
+from db.schema import (int_sum, DOC_KINDS, account_ledger, batches, customers, doc_counters,
                        document_lines, documents, products, stock, stock_ledger, suppliers)
 
 MAX_BREACHES = 50
@@ -39,8 +39,8 @@ def check_books(engine: Engine) -> list[str]:
 
 
 def _stock_cache(conn: Connection) -> list[str]:
-    sums = select(stock_ledger.c.product_id, func.sum(stock_ledger.c.qty).label("q"),
-                  func.sum(stock_ledger.c.value).label("v")
+    sums = select(stock_ledger.c.product_id, int_sum(stock_ledger.c.qty).label("q"),
+                  int_sum(stock_ledger.c.value).label("v")
                   ).group_by(stock_ledger.c.product_id).subquery()
     rows = conn.execute(
         select(products.c.sku, stock.c.qty, stock.c.value, sums.c.q, sums.c.v)
@@ -61,7 +61,7 @@ def _stock_cache(conn: Connection) -> list[str]:
 
 
 def _batches(conn: Connection) -> list[str]:
-    sums = select(stock_ledger.c.batch_id, func.sum(stock_ledger.c.qty).label("q")
+    sums = select(stock_ledger.c.batch_id, int_sum(stock_ledger.c.qty).label("q")
                   ).where(stock_ledger.c.batch_id.is_not(None)
                           ).group_by(stock_ledger.c.batch_id).subquery()
     rows = conn.execute(select(products.c.sku, batches.c.batch_no, batches.c.qty, sums.c.q)
@@ -121,7 +121,7 @@ def _balances(conn: Connection) -> list[str]:
     out = []
     for table, col, what in ((customers, account_ledger.c.customer_id, "customer"),
                              (suppliers, account_ledger.c.supplier_id, "supplier")):
-        sums = select(col.label("pid"), func.sum(account_ledger.c.amount).label("s")
+        sums = select(col.label("pid"), int_sum(account_ledger.c.amount).label("s")
                       ).where(col.is_not(None)).group_by(col).subquery()
         rows = conn.execute(select(table.c.name, table.c.balance, sums.c.s)
                             .select_from(table.outerjoin(sums, sums.c.pid == table.c.id))
@@ -133,10 +133,10 @@ def _balances(conn: Connection) -> list[str]:
 
 
 def _totals(conn: Connection) -> list[str]:
-    lines = select(document_lines.c.document_id, func.sum(document_lines.c.amount).label("a"),
-                   func.sum(document_lines.c.cost).label("c")
+    lines = select(document_lines.c.document_id, int_sum(document_lines.c.amount).label("a"),
+                   int_sum(document_lines.c.cost).label("c")
                    ).group_by(document_lines.c.document_id).subquery()
-    moved = select(stock_ledger.c.document_id, func.sum(stock_ledger.c.value).label("v")
+    moved = select(stock_ledger.c.document_id, int_sum(stock_ledger.c.value).label("v")
                    ).group_by(stock_ledger.c.document_id).subquery()
     kinds = ["sale", "sale-return", "purchase-receipt", "purchase-return"]
     rows = conn.execute(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, select, update
 
 from db import audit, clock
 from db.audit import Actor
@@ -20,7 +20,7 @@ from db.masters import find_customer, find_supplier
 from db.money import cost_share, line_amount, money_str, qty_str, round_div
 from db.posting import (Move, Posted, Product, apply_accounts, apply_moves, get_document,
                         insert_document, resolve_products, write_ledgers)
-from db.schema import (PAYMENT_METHODS, batches, document_lines, document_payments, documents,
+from db.schema import (int_sum, PAYMENT_METHODS, batches, document_lines, document_payments, documents,
                        products, stock, stock_ledger, account_ledger)
 
 
@@ -145,12 +145,12 @@ def sale_return(conn: Connection, actor: Actor, sale_number: str, lines: list[Li
     sold = conn.execute(select(document_lines).where(document_lines.c.document_id == sale_doc.id)
                         .order_by(document_lines.c.line_no)).all()
     back = {r.ref_line_id: r for r in conn.execute(
-        select(document_lines.c.ref_line_id, func.sum(document_lines.c.qty).label("qty"),
-               func.sum(document_lines.c.amount).label("amount"),
-               func.sum(document_lines.c.cost).label("cost"))
+        select(document_lines.c.ref_line_id, int_sum(document_lines.c.qty).label("qty"),
+               int_sum(document_lines.c.amount).label("amount"),
+               int_sum(document_lines.c.cost).label("cost"))
         .join(documents, documents.c.id == document_lines.c.document_id)
         .where(documents.c.ref_id == sale_doc.id, documents.c.kind == "sale-return",
-               documents.c.status == "posted")
+               documents.c.status == "posted", documents.c.reverses_id.is_(None))
         .group_by(document_lines.c.ref_line_id))}
     left = {s.id: [s.qty - (back[s.id].qty if s.id in back else 0),
                    s.amount - (back[s.id].amount if s.id in back else 0),
@@ -385,7 +385,8 @@ def cancel(conn: Connection, actor: Actor, number: str, *, client_id: str | None
     if doc.kind == "sale":
         live = conn.execute(select(documents.c.number).where(
             documents.c.ref_id == doc.id, documents.c.kind == "sale-return",
-            documents.c.status == "posted").order_by(documents.c.id)).scalars().all()
+            documents.c.status == "posted", documents.c.reverses_id.is_(None))
+            .order_by(documents.c.id)).scalars().all()
         if live:
             raise BooksError(f"sale {doc.number} has returns ({', '.join(live)}): cancel those first")
     led = conn.execute(select(stock_ledger).where(stock_ledger.c.document_id == doc.id)

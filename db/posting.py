@@ -32,7 +32,7 @@ from db import clock
 from db.engine import write_transaction
 from db.errors import BooksError, InsufficientStock, NotFound
 from db.masters import get_setting
-from db.money import cost_share, qty_str, round_div, unit_cost
+from db.money import cost_share, money_str, qty_str, round_div, unit_cost
 from db.schema import (DOC_KINDS, account_ledger, barcodes, batches, customers, doc_counters,
                        documents, products, stock, stock_ledger, suppliers)
 
@@ -187,6 +187,8 @@ def apply_moves(conn: Connection, moves: list[Move]) -> None:
                 if not negative_ok:
                     raise InsufficientStock(m.product.sku, qty_str(out), qty_str(s[0]))
                 m.flag = NEGATIVE_FLAG
+            if m.value is not None and m.flag is None:
+                _check_fixed_outflow(m, s[0] - out, s[1] + m.value)
             if m.value is None:
                 if s[0] >= out and s[0] > 0:
                     m.value = -cost_share(s[1], s[0], out)
@@ -219,6 +221,16 @@ def apply_moves(conn: Connection, moves: list[Move]) -> None:
         raise BooksError("stock changed while posting; please try again")
     if batch_moves:
         _apply_batches(conn, batch_moves, moves)
+
+
+def _check_fixed_outflow(m: Move, qty_after: int, value_after: int) -> None:
+    """Goods taken out at a fixed value (a receipt's reversal) may not leave the
+    rest worth less than nothing, nor leave value behind on no stock."""
+    if value_after < 0 or (qty_after == 0 and value_after != 0):
+        raise BooksError(
+            f"taking {qty_str(-m.qty)} of {m.product.sku} out at {money_str(-m.value)} would leave "
+            f"{qty_str(qty_after)} worth {money_str(value_after)}; the stock's average cost has "
+            "moved since: post a purchase return instead, which takes goods out at today's average")
 
 
 def _apply_batches(conn: Connection, batch_moves: list[Move], all_moves: list[Move]) -> None:
@@ -264,10 +276,15 @@ def _apply_batches(conn: Connection, batch_moves: list[Move], all_moves: list[Mo
         all_moves[i:i + 1] = split
 
 
+def ledger_unit_cost(value: int, qty: int) -> int:
+    """Fen per unit of one movement, in or out, rounded (for reading only)."""
+    return unit_cost(abs(value), abs(qty)) if qty else 0
+
+
 def ledger_rows(moves: list[Move], doc_id: int, user_id: int | None, at: dt.datetime) -> list[dict]:
     return [{"document_id": doc_id, "line_no": m.line_no, "product_id": m.product.id,
              "batch_id": m.batch_id, "qty": m.qty,
-             "unit_cost": abs(unit_cost(m.value, m.qty)) if m.qty else 0,
+             "unit_cost": ledger_unit_cost(m.value, m.qty),
              "value": m.value, "flag": m.flag, "user_id": user_id, "created_at": at}
             for m in moves]
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime,
                         ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, cast, func)
 
 Id = BigInteger().with_variant(Integer(), "sqlite")  # rowid alias on SQLite
 Money = BigInteger
 Qty = BigInteger
+
+
+def int_sum(col):
+    """SUM of a money or quantity column, as an integer (PostgreSQL's SUM(bigint) is numeric)."""
+    return cast(func.sum(col), BigInteger)
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
