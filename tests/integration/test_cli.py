@@ -1,0 +1,156 @@
+"""The command line (CLI.md) end to end, as a subprocess, on both databases.
+
+Each subprocess costs about half a second, so the "Must show" of issue 2 is
+walked as one scenario per backend.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import OWNER_PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+MAIN = ROOT / "main.py"
+PASSWORD = "cli-owner-pw"
+
+
+@dataclass
+class Result:
+    args: list[str]
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        assert self.code == 0, self
+        return json.loads(self.out)
+
+
+def run_cli(*args: str, db: str | None = None, env: dict | None = None) -> Result:
+    cmd = [sys.executable, str(MAIN)] + (["--db", db] if db else []) + list(args)
+    full_env = {**os.environ, "STOREKEEPER_PASSWORD": PASSWORD, **(env or {})}
+    full_env.pop("STOREKEEPER_DB", None)
+    p = subprocess.run(cmd, capture_output=True, text=True, env=full_env, cwd=ROOT,
+                       stdin=subprocess.DEVNULL, timeout=120)
+    return Result(list(args), p.returncode, p.stdout, p.stderr)
+
+
+def ok(r: Result) -> Result:
+    assert r.code == 0, f"{r.args} exited {r.code}: {r.err.strip()}"
+    assert "Traceback" not in r.err
+    return r
+
+
+def refused(r: Result, *words: str) -> str:
+    """Exit 1, one clear line on stderr naming what is wrong, no traceback."""
+    assert r.code == 1, f"{r.args} exited {r.code}, expected 1: {r.out!r} {r.err!r}"
+    assert "Traceback" not in r.err and "Traceback" not in r.out
+    lines = [l for l in r.err.splitlines() if l.strip()]
+    assert len(lines) == 1, f"expected one line on stderr, got: {r.err!r}"
+    for w in words:
+        assert w in lines[0], f"{w!r} not named in {lines[0]!r}"
+    return lines[0]
+
+
+def by(rows: list[dict], key: str, value: str) -> dict:
+    found = [r for r in rows if r.get(key) == value]
+    assert len(found) == 1, f"{key}={value} not once in {rows}"
+    return found[0]
+
+
+def run_many(*calls: tuple[str, ...], db: str) -> list[Result]:
+    """Independent commands at once (each is a separate process)."""
+    with ThreadPoolExecutor(max_workers=min(4, len(calls))) as pool:
+        return list(pool.map(lambda a: run_cli(*a, db=db), calls))
+
+
+def test_cli_must_show(empty_db_url):
+    """Issue 2's "Must show", through the command line."""
+    db = empty_db_url
+    cli = lambda *a: run_cli(*a, db=db)  # noqa: E731
+
+    ok(cli("init", "--shop", "Corner Shop", "--owner", "boss"))
+    a1, bad, sup, cus = run_many(
+        ("product", "add", "--sku", "A1", "--name", "海天酱油", "--barcode", "6901234567892",
+         "--price", "9.90", "--unit", "瓶"),
+        ("product", "add", "--sku", "BAD", "--name", "Bad code", "--barcode", "6901234567890"),
+        ("supplier", "add", "Acme"),
+        ("customer", "add", "Wang"), db=db)
+    [ok(r) for r in (a1, sup, cus)]
+    assert "check digit" in refused(bad, "6901234567890")
+
+    ok(cli("post", "purchase-receipt", "--supplier", "Acme",
+           "--line", "A1:10:5.00", "--line", "A1:10:7.00"))
+    sale = cli("post", "sale", "--line", "A1:3:9.90", "--line", "A1:3:0.10", "--json").json()
+    assert sale["total"] == "30.00"
+    assert isinstance(sale["number"], str) and sale["number"].startswith("XS")
+
+    past_zero, cancel, acc = run_many(
+        ("post", "sale", "--line", "A1:21", "--json"),
+        ("cancel", sale["number"]),
+        ("post", "sale", "--line", "A1:2", "--customer", "Wang", "--payment", "account", "--json"),
+        db=db)
+    assert "stock" in refused(past_zero, "A1").lower()
+    ok(cancel)
+    assert acc.json()["total"] == "19.80"
+    ok(cli("post", "payment", "--customer", "Wang", "--amount", "5.50"))
+
+    stock, receivables, checked, plain_check = run_many(
+        ("report", "stock", "--json"), ("report", "receivables", "--json"), ("check", "--json"),
+        ("check",), db=db)
+    rows = stock.json()
+    assert [r for r in rows if r["sku"] == "BAD"] == []          # the refused product
+    a1 = by(rows, "sku", "A1")
+    # 20 received at 5.00 and 7.00; 6 sold and cancelled; 2 sold on account; 21 refused
+    assert (a1["on_hand"], a1["cost"], a1["price"]) == ("18", "6.00", "9.90")
+    assert a1["barcodes"] == ["6901234567892"] and a1["name"] == "海天酱油"
+    assert by(receivables.json(), "customer", "Wang") == {"customer": "Wang", "balance": "14.30"}
+    assert checked.code == 0, checked.err
+    checked.json()                                                # one JSON document
+    ok(plain_check)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_cli_refusals_are_one_line_and_write_nothing(shop):
+    shop.product("A1", "9.90")
+    env = {"STOREKEEPER_PASSWORD": OWNER_PASSWORD}
+    calls = [("post", "sale", "--line", "A1:1"), ("post", "sale", "--line", "NOPE:1"),
+             ("post", "sale", "--line", "A1:1:9.999"), ("cancel", "XS19990101-0001"),
+             ("report", "stock")]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda a: run_cli(*a, db=shop.url, env=env), calls[:4]))
+        results.append(run_cli(*calls[4], db=shop.url, env={"STOREKEEPER_PASSWORD": "wrong"}))
+    for r, words in zip(results, [("A1",), ("NOPE",), ("9.999",), ("XS19990101-0001",), ()]):
+        refused(r, *words)
+    from db.schema import documents
+    assert shop.count(documents) == 0 and shop.stock_of("A1") == (0, 0)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_cli_check_exits_1_naming_the_breach(shop):
+    shop.product("A1", "9.90")
+    shop.receive("Acme", ("A1", 10, "5.00"))
+    shop.execute("UPDATE stock_ledger SET qty = qty + 1000")
+    r = run_cli("check", db=shop.url, env={"STOREKEEPER_PASSWORD": OWNER_PASSWORD})
+    assert r.code == 1 and "Traceback" not in r.err
+    assert "A1" in r.err
+
+
+def test_cli_version_and_usage(tmp_path):
+    db = f"sqlite:///{tmp_path / 'none.db'}"
+    calls = [("--version",), ("frobnicate",), ("post", "sale"), ("post", "sale", "--line"),
+             ("report", "stock", "--no-such-option"), ("post", "teleport")]
+    version, *usage = run_many(*calls, db=db)
+    assert "0.1.0" in ok(version).out
+    for args, r in zip(calls[1:], usage):
+        assert r.code == 2, f"{args} exited {r.code}: {r.err!r}"
+        assert "Traceback" not in r.err and r.err.strip()
+    assert not (tmp_path / "none.db").exists()
