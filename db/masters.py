@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Connection, select
 
 from db import audit, clock
@@ -16,6 +15,7 @@ from db.schema import barcodes, customers, products, settings, stock, suppliers
 
 def pinyin_initials(name: str) -> str:
     """海天金标生抽 -> 'htjbsc'; letters and digits elsewhere kept, lower case."""
+    from pypinyin import Style, lazy_pinyin  # half a second to import: only when needed
     parts = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
     return "".join(ch for ch in "".join(parts).lower() if ch.isalnum() and ch.isascii())
 
