@@ -11,12 +11,12 @@ import datetime as dt
 from sqlalchemy import Engine
 
 from db import documents as docs
-from db import masters, users
+from db import drafts, masters, users
 from db.audit import Actor
 from db.documents import LineIn
 from db.engine import write_transaction
 from db.permissions import require
-from db.posting import Posted, run_posting
+from db.posting import Posted, get_document, run_posting
 
 
 class Books:
@@ -71,6 +71,30 @@ class Books:
 
     def cancel(self, number: str, *, client_id: str | None = None) -> Posted:
         return self._post("cancel", docs.cancel, number, client_id=client_id)
+
+    # drafts
+    def save_draft(self, kind: str, lines: list[LineIn], *, customer: str | None = None,
+                   supplier: str | None = None, payment: str | None = None,
+                   note: str = "") -> Posted:
+        require(self.actor, kind)
+        with write_transaction(self.engine) as conn:
+            return drafts.save_draft(conn, self.actor, kind, lines, customer=customer,
+                                     supplier=supplier, payment=payment, note=note)
+
+    def edit_draft(self, number: str, lines: list[LineIn]) -> Posted:
+        with write_transaction(self.engine) as conn:
+            require(self.actor, get_document(conn, number).kind)
+            return drafts.replace_lines(conn, self.actor, number, lines)
+
+    def discard_draft(self, number: str) -> Posted:
+        with write_transaction(self.engine) as conn:
+            require(self.actor, get_document(conn, number).kind)
+            return drafts.discard(conn, self.actor, number)
+
+    def post_draft(self, number: str, *, client_id: str | None = None) -> Posted:
+        with self.engine.connect() as conn:
+            kind = get_document(conn, number).kind
+        return self._post(kind, drafts.post, number, client_id=client_id)
 
     # master data
     def add_product(self, p: masters.NewProduct) -> int:

@@ -50,7 +50,7 @@ def _line_rows(doc_id: int, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _insert_lines(conn: Connection, doc_id: int, rows: list[dict]) -> None:
+def insert_lines(conn: Connection, doc_id: int, rows: list[dict]) -> None:
     if rows:
         conn.execute(document_lines.insert(), _line_rows(doc_id, rows))
 
@@ -69,7 +69,7 @@ def _cost_by_line(moves: list[Move]) -> dict[int, int]:
     return out
 
 
-def _named_batch(conn: Connection, p: Product, l: LineIn, line_no: int, create: bool) -> int | None:
+def named_batch(conn: Connection, p: Product, l: LineIn, line_no: int, create: bool) -> int | None:
     if not l.batch:
         if create and p.batch_tracked:
             raise BooksError(f"line {line_no} ({p.sku}): the product is tracked by batch; "
@@ -111,7 +111,7 @@ def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str |
         price = p.price if l.price is None else l.price
         rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": price,
                      "amount": line_amount(price, l.qty)})
-        moves.append(Move(p, -l.qty, i, batch_id=_named_batch(conn, p, l, i, create=False)))
+        moves.append(Move(p, -l.qty, i, batch_id=named_batch(conn, p, l, i, create=False)))
     apply_moves(conn, moves)
     costs = _cost_by_line(moves)
     for r in rows:
@@ -122,7 +122,7 @@ def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str |
     doc_id, number = insert_document(conn, kind="sale", user_id=actor.id, client_id=client_id,
                                      customer_id=cust_id, payment=payment, total=total,
                                      doc_date=doc_date)
-    _insert_lines(conn, doc_id, rows)
+    insert_lines(conn, doc_id, rows)
     conn.execute(document_payments.insert().values(document_id=doc_id, method=payment, amount=total))
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
     _audit_post(conn, actor, "sale", number, total, payment=payment, lines=len(rows))
@@ -191,7 +191,7 @@ def sale_return(conn: Connection, actor: Actor, sale_number: str, lines: list[Li
     doc_id, number = insert_document(
         conn, kind="sale-return", user_id=actor.id, client_id=client_id, ref_id=sale_doc.id,
         customer_id=sale_doc.customer_id, payment=sale_doc.payment, total=total)
-    _insert_lines(conn, doc_id, rows)
+    insert_lines(conn, doc_id, rows)
     conn.execute(document_payments.insert(),
                  [{"document_id": doc_id, "method": m, "amount": -amt} for m, amt in refunds])
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
@@ -231,7 +231,7 @@ def purchase_receipt(conn: Connection, actor: Actor, supplier: str, lines: list[
             raise BooksError(f"line {i} ({l.code}): a receipt line needs its unit cost")
         p = prods[l.code]
         value = line_amount(l.price, l.qty)
-        bid = _named_batch(conn, p, l, i, create=True)
+        bid = named_batch(conn, p, l, i, create=True)
         rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": l.price,
                      "amount": value, "batch_id": bid})
         moves.append(Move(p, l.qty, i, value=value, batch_id=bid, sets_last_cost=True))
@@ -242,7 +242,7 @@ def purchase_receipt(conn: Connection, actor: Actor, supplier: str, lines: list[
     doc_id, number = insert_document(conn, kind="purchase-receipt", user_id=actor.id,
                                      client_id=client_id, supplier_id=sup_id, total=total,
                                      doc_date=doc_date, ref_id=order_id)
-    _insert_lines(conn, doc_id, rows)
+    insert_lines(conn, doc_id, rows)
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
     _audit_post(conn, actor, "purchase-receipt", number, total, supplier=supplier)
     return Posted(doc_id, number, "purchase-receipt", total)
@@ -260,7 +260,7 @@ def purchase_return(conn: Connection, actor: Actor, supplier: str, lines: list[L
     for i, l in enumerate(lines, 1):
         _positive(i, l)
         p = prods[l.code]
-        moves.append(Move(p, -l.qty, i, batch_id=_named_batch(conn, p, l, i, create=False)))
+        moves.append(Move(p, -l.qty, i, batch_id=named_batch(conn, p, l, i, create=False)))
         rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": l.price})
     apply_moves(conn, moves)
     costs = _cost_by_line(moves)
@@ -273,7 +273,7 @@ def purchase_return(conn: Connection, actor: Actor, supplier: str, lines: list[L
     apply_accounts(conn, accounts)
     doc_id, number = insert_document(conn, kind="purchase-return", user_id=actor.id,
                                      client_id=client_id, supplier_id=sup_id, total=total)
-    _insert_lines(conn, doc_id, rows)
+    insert_lines(conn, doc_id, rows)
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
     _audit_post(conn, actor, "purchase-return", number, total, supplier=supplier)
     return Posted(doc_id, number, "purchase-return", total)
@@ -296,13 +296,13 @@ def adjustment(conn: Connection, actor: Actor, lines: list[LineIn], *, reason: s
         p = prods[l.code]
         moves.append(Move(p, l.qty, i, value=None if l.qty < 0 or l.price is None
                           else line_amount(l.price, l.qty),
-                          batch_id=_named_batch(conn, p, l, i, create=l.qty > 0)))
+                          batch_id=named_batch(conn, p, l, i, create=l.qty > 0)))
     apply_moves(conn, moves)
     rows = [{"line_no": m.line_no, "product_id": m.product.id, "qty": m.qty,
              "cost": -m.value, "batch_id": m.batch_id} for m in moves]
     doc_id, number = insert_document(conn, kind="adjustment", user_id=actor.id,
                                      client_id=client_id, note=reason.strip())
-    _insert_lines(conn, doc_id, rows)
+    insert_lines(conn, doc_id, rows)
     write_ledgers(conn, doc_id, actor.id, moves, [])
     _audit_post(conn, actor, "adjustment", number, 0, reason=reason.strip())
     return Posted(doc_id, number, "adjustment", 0)
@@ -342,7 +342,7 @@ def stocktake(conn: Connection, actor: Actor, lines: list[LineIn], *,
     for r in rows:
         r["cost"] = costs.get(r["line_no"], 0)
     doc_id, number = insert_document(conn, kind="stocktake", user_id=actor.id, client_id=client_id)
-    _insert_lines(conn, doc_id, rows)
+    insert_lines(conn, doc_id, rows)
     write_ledgers(conn, doc_id, actor.id, moves, [])
     _audit_post(conn, actor, "stocktake", number, 0, lines=len(rows))
     return Posted(doc_id, number, "stocktake", 0, extra={"variances": variances})
@@ -413,7 +413,7 @@ def cancel(conn: Connection, actor: Actor, number: str, *, client_id: str | None
         note=f"reversal of {doc.number}")
     lines = conn.execute(select(document_lines).where(document_lines.c.document_id == doc.id)
                          .order_by(document_lines.c.line_no)).all()
-    _insert_lines(conn, rev_id, [
+    insert_lines(conn, rev_id, [
         {"line_no": l.line_no, "product_id": l.product_id, "batch_id": l.batch_id, "qty": -l.qty,
          "price": l.price, "amount": -l.amount, "cost": -l.cost, "expected": l.expected,
          "ref_line_id": l.ref_line_id} for l in lines])

@@ -22,9 +22,10 @@ import datetime as dt
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Callable, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, TypeVar
 
-from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -34,7 +35,8 @@ from db.errors import BooksError, InsufficientStock, NotFound
 from db.masters import get_setting
 from db.money import cost_share, money_str, qty_str, round_div, unit_cost
 from db.schema import (DOC_KINDS, account_ledger, barcodes, batches, customers, doc_counters,
-                       documents, products, stock, stock_ledger, suppliers)
+                       document_lines, document_payments, documents, products, stock,
+                       stock_ledger, suppliers)
 
 T = TypeVar("T")
 NEGATIVE_FLAG = "negative-stock"
@@ -324,9 +326,37 @@ def next_number(conn: Connection, kind: str, day: dt.date) -> str:
     return f"{DOC_KINDS[kind]}{key}-{n:04d}"
 
 
+@contextmanager
+def posting_draft(conn: Connection, draft) -> Iterator[None]:
+    """Within this block the kind's posting turns `draft` (a documents row) into
+    the posted document, keeping its number, instead of inserting a new one."""
+    conn.info["posting_draft"] = draft
+    try:
+        yield
+    finally:
+        conn.info.pop("posting_draft", None)
+
+
+def _post_draft_row(conn: Connection, draft, kind: str, now: dt.datetime, values: dict) -> tuple[int, str]:
+    if draft.kind != kind:
+        raise BooksError(f"draft {draft.number} is a {draft.kind}, not a {kind}")
+    values.pop("number", None)
+    res = conn.execute(update(documents).where(documents.c.id == draft.id,
+                                               documents.c.status == "draft")
+                       .values(status="posted", posted_at=now, doc_date=now.date(), **values))
+    if res.rowcount != 1:
+        raise BooksError(f"draft {draft.number} was posted or discarded meanwhile")
+    conn.execute(delete(document_lines).where(document_lines.c.document_id == draft.id))
+    conn.execute(delete(document_payments).where(document_payments.c.document_id == draft.id))
+    return draft.id, draft.number
+
+
 def insert_document(conn: Connection, *, kind: str, user_id, number: str | None = None,
                     doc_date: dt.date | None = None, status: str = "posted", **values) -> tuple[int, str]:
     now = clock.now()
+    draft = conn.info.pop("posting_draft", None)
+    if draft is not None and status == "posted":
+        return _post_draft_row(conn, draft, kind, now, values)
     doc_date = doc_date or now.date()
     number = number or next_number(conn, kind, doc_date)
     doc_id = conn.execute(documents.insert().values(
