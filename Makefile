@@ -1,0 +1,36 @@
+# Storekeeper: build the environment, run the app, run the tests.
+# `make install` is implied by `make run` and `make test`; it does nothing
+# when pyproject.toml has not changed since the last install.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TS     := resources/translations/storekeeper_zh_CN.ts
+
+.PHONY: install run test translations clean distclean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(PY) main.py
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Refresh the .ts from the sources (keeps existing translations), then compile the .qm.
+translations: install
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find desktop/ui -name '*.py' | sort) -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

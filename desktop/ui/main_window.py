@@ -1,0 +1,89 @@
+"""The main window: navigation on the left, the chosen screen on the right.
+
+Screens are built the first time they are opened, so start-up costs one
+list, not all of them.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QStackedWidget, QWidget)
+from sqlalchemy import Engine
+
+from db.audit import Actor
+from desktop.ui.screens import DEFAULT_SCREEN, SCREENS
+
+ROLE_KEY = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine: Engine, actor: Actor, shop_name: str, db_label: str = "",
+                 screen: str = DEFAULT_SCREEN, parent=None):
+        super().__init__(parent)
+        self._engine = engine
+        self.actor = actor
+        self.setWindowTitle(self.tr("{shop} - Storekeeper").format(shop=shop_name))
+        self.resize(1180, 720)
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(160)
+        self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                                      "QListWidget#navigation::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget(self)
+        self.screens: dict[str, QWidget] = {}
+        for n, spec in enumerate(SCREENS.values(), start=1):
+            item = QListWidgetItem(spec.title(), self.navigation)
+            item.setData(ROLE_KEY, spec.key)
+            item.setToolTip(QKeySequence(f"Ctrl+{n}").toString(QKeySequence.SequenceFormat.NativeText))
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, activated=lambda k=spec.key: self.open_screen(k))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_screen)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        roles = {"owner": self.tr("owner"), "manager": self.tr("manager"),
+                 "cashier": self.tr("cashier"), "clerk": self.tr("stock clerk"),
+                 "bookkeeper": self.tr("bookkeeper")}
+        who = QLabel(self.tr("Signed in as {name} ({role})").format(
+            name=actor.name, role=roles.get(actor.role, actor.role)), self)
+        self.statusBar().addWidget(who)
+        if db_label:
+            self.statusBar().addPermanentWidget(QLabel(db_label, self))
+
+        self.navigation.currentItemChanged.connect(self._navigate)
+        self.open_screen(screen)
+
+    def open_screen(self, key: str) -> QWidget:
+        if key not in SCREENS:
+            raise KeyError(key)
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(ROLE_KEY) == key:
+                self.navigation.setCurrentRow(row)  # -> _navigate
+        return self.screens[key]
+
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def refresh_screen(self) -> None:
+        screen = self.current_screen()
+        if hasattr(screen, "refresh"):
+            screen.refresh()
+
+    def _navigate(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        key = item.data(ROLE_KEY)
+        screen = self.screens.get(key)
+        if screen is None:
+            screen = SCREENS[key].build(self._engine, self.actor)
+            self.screens[key] = screen
+            self.stack.addWidget(screen)
+            screen.refresh()
+        self.stack.setCurrentWidget(screen)

@@ -1,0 +1,74 @@
+"""Running slow work off the GUI thread.
+
+`run_in_background(fn, on_done, on_failed, on_progress)` runs `fn(report)`
+on Qt's global thread pool; the work may call `report(done, total)` as often
+as it likes. `on_progress(done, total)`, then `on_done(result)` or
+`on_failed(message)`, are called on the GUI thread: the worker only emits
+signals of a Task that lives there, so every callback arrives queued. A
+BooksError fails with its own message; anything else with its type.
+"""
+from __future__ import annotations
+
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from db.errors import BooksError
+
+Report = Callable[[int, int], None]
+
+
+class Task(QObject):
+    progress = Signal(int, int)
+    _finished = Signal(bool, object)  # (succeeded, result or message)
+
+    def __init__(self, fn: Callable[[Report], Any], on_done: Callable[[Any], None],
+                 on_failed: Callable[[str], None], on_progress: Report | None):
+        super().__init__()
+        self._fn = fn
+        self._on_done, self._on_failed, self._on_progress = on_done, on_failed, on_progress
+        self.progress.connect(self._report)
+        self._finished.connect(self._deliver)
+
+    def work(self) -> None:
+        """Runs on a pool thread."""
+        try:
+            result = self._fn(self.progress.emit)
+        except BooksError as exc:
+            self._finished.emit(False, exc.message)
+        except Exception as exc:  # shown to the person, never swallowed
+            traceback.print_exc()
+            self._finished.emit(False, f"{type(exc).__name__}: {exc}")
+        else:
+            self._finished.emit(True, result)
+
+    @Slot(int, int)
+    def _report(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: Any) -> None:
+        _live.discard(self)
+        (self._on_done if ok else self._on_failed)(value)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task):
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task.work()
+
+
+_live: set[Task] = set()  # a task stays alive until it has reported
+
+
+def run_in_background(fn: Callable[[Report], Any], on_done: Callable[[Any], None],
+                      on_failed: Callable[[str], None], on_progress: Report | None = None) -> Task:
+    task = Task(fn, on_done, on_failed, on_progress)
+    _live.add(task)
+    QThreadPool.globalInstance().start(_Runnable(task))
+    return task
