@@ -18,8 +18,9 @@ from db.audit import Actor
 from db.errors import BooksError, InsufficientStock
 from db.masters import find_customer, find_supplier
 from db.money import cost_share, line_amount, money_str, qty_str, round_div
-from db.posting import (Move, Posted, Product, apply_accounts, apply_moves, get_document,
-                        insert_document, resolve_products, write_ledgers)
+from db.posting import (Move, Posted, Product, append_audit, apply_accounts, apply_moves,
+                        get_document, insert_document, insert_rows, resolve_products,
+                        write_ledgers)
 from db.schema import (int_sum, PAYMENT_METHODS, batches, document_lines, document_payments, documents,
                        products, stock, stock_ledger, account_ledger)
 
@@ -35,7 +36,7 @@ class LineIn:
 
 
 def _audit_post(conn, actor: Actor, kind: str, number: str, total: int, **more) -> None:
-    audit.append(conn, actor, "post", kind, number, {"total": money_str(total), **more})
+    append_audit(conn, actor, "post", kind, number, {"total": money_str(total), **more})
 
 
 def _line_rows(doc_id: int, rows: list[dict]) -> list[dict]:
@@ -52,7 +53,7 @@ def _line_rows(doc_id: int, rows: list[dict]) -> list[dict]:
 
 def insert_lines(conn: Connection, doc_id: int, rows: list[dict]) -> None:
     if rows:
-        conn.execute(document_lines.insert(), _line_rows(doc_id, rows))
+        insert_rows(conn, document_lines, _line_rows(doc_id, rows))
 
 
 def _positive(line_no: int, l: LineIn) -> None:
@@ -123,7 +124,7 @@ def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str |
                                      customer_id=cust_id, payment=payment, total=total,
                                      doc_date=doc_date)
     insert_lines(conn, doc_id, rows)
-    conn.execute(document_payments.insert().values(document_id=doc_id, method=payment, amount=total))
+    insert_rows(conn, document_payments, [{"document_id": doc_id, "method": payment, "amount": total}])
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
     _audit_post(conn, actor, "sale", number, total, payment=payment, lines=len(rows))
     return Posted(doc_id, number, "sale", total)

@@ -2,9 +2,10 @@
 
 SQLite: WAL, synchronous=FULL, foreign keys on, a busy timeout, and write
 transactions that begin IMMEDIATE so two writers never deadlock on a lock
-upgrade. Threads of one process that write to the same file also queue on a
-process-wide lock first, so they take turns instead of spinning in SQLite's
-busy handler.
+upgrade. Writers to the same file also queue on a lock first -- threads of a
+process on a process-wide lock, processes (where the OS has flock) on an
+advisory lock on a file beside the database -- so they take turns instead of
+sleeping in SQLite's busy handler (1, 2, 5, 10 ... 100 ms naps).
 
 PostgreSQL: psycopg 3, READ COMMITTED; posting locks the rows it changes in
 a sorted order and retries on serialization failures and deadlocks.
@@ -21,6 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from db import fastsql
 from db.errors import BooksError
 
 APP_DIR_NAME = "storekeeper"
@@ -47,13 +49,57 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
-_sqlite_write_locks: dict[str, threading.RLock] = {}
+try:
+    import fcntl
+except ImportError:  # Windows: threads queue, processes meet in SQLite's busy handler
+    fcntl = None
+
+
+class _WriteLock:
+    """Re-entrant for the thread that holds it; across processes an flock on
+    `<database>-writelock` (released by the OS if a process dies)."""
+
+    def __init__(self, lock_path: str | None):
+        self._local = threading.RLock()
+        self._path = lock_path if fcntl else None
+        self._fd: int | None = None
+        self._pid = os.getpid()
+        self._depth = 0
+
+    def __enter__(self):
+        self._local.acquire()
+        if self._depth == 0 and self._path:
+            try:
+                if self._fd is None or self._pid != os.getpid():
+                    # a forked child must not share the parent's open file: flock
+                    # belongs to the open file, so both would hold it at once
+                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o644)
+                    self._pid = os.getpid()
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+            except OSError:   # a read-only folder, say: SQLite's own locking still holds
+                self._path = None
+        self._depth += 1
+        return self
+
+    def __exit__(self, *exc):
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None and self._path:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._local.release()
+
+
+_sqlite_write_locks: dict[tuple[int, str], _WriteLock] = {}
 _sqlite_locks_guard = threading.Lock()
 
 
-def _write_lock_for(path: str) -> threading.RLock:
+def _write_lock_for(path: str, lock_path: str | None = None) -> _WriteLock:
+    """One per database and process (a forked child makes its own)."""
     with _sqlite_locks_guard:
-        return _sqlite_write_locks.setdefault(path, threading.RLock())
+        key = (os.getpid(), path)
+        lock = _sqlite_write_locks.get(key)
+        if lock is None:
+            lock = _sqlite_write_locks[key] = _WriteLock(lock_path)
+        return lock
 
 
 def make_engine(url: str | None = None, *, pool_size: int = 5) -> Engine:
@@ -68,8 +114,28 @@ def make_engine(url: str | None = None, *, pool_size: int = 5) -> Engine:
         engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2,
                                pool_pre_ping=False, isolation_level="READ COMMITTED")
         engine.storekeeper_write_lock = None  # type: ignore[attr-defined]
+        _deferred_writes(engine)
         return engine
     raise BooksError(f"unsupported database '{backend}': use sqlite:/// or postgresql+psycopg://")
+
+
+def _deferred_writes(engine: Engine) -> None:
+    """Statements posting deferred (db.fastsql) go out before anything else runs on
+    the connection and before its commit; a rollback drops them."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(conn, cursor, statement, parameters, context, executemany):
+        fastsql.before_statement(conn, statement)
+
+    @event.listens_for(engine, "commit")
+    def _commit(conn):
+        if fastsql.pending(conn):
+            fastsql.flush(conn)
+        fastsql.discard(conn)
+
+    @event.listens_for(engine, "rollback")
+    def _rollback(conn):
+        fastsql.discard(conn)
 
 
 def _sqlite_engine(url: str, path: str) -> Engine:
@@ -98,7 +164,8 @@ def _sqlite_engine(url: str, path: str) -> Engine:
         mode = conn.info.get("begin_mode", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
-    engine.storekeeper_write_lock = _write_lock_for(str(Path(path).resolve()) if path else url)  # type: ignore[attr-defined]
+    real = str(Path(path).resolve()) if path and path != ":memory:" else None
+    engine.storekeeper_write_lock = _write_lock_for(real or url, real and f"{real}-writelock")  # type: ignore[attr-defined]
     return engine
 
 
@@ -107,24 +174,34 @@ def is_sqlite(engine_or_conn) -> bool:
 
 
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
+def write_transaction(engine: Engine, *, foreign_keys: bool = True) -> Iterator[Connection]:
     """One user action: a write transaction committed at the end or rolled back.
 
     On SQLite it begins IMMEDIATE (the write lock is taken up front).
+    foreign_keys=False (SQLite only; bulk loads that build their references
+    themselves) leaves foreign keys unchecked for this one transaction.
     """
     if is_sqlite(engine):
         lock = engine.storekeeper_write_lock  # type: ignore[attr-defined]
         with lock:
             with engine.connect() as conn:
                 conn.info["begin_mode"] = "IMMEDIATE"
+                raw = conn.connection.driver_connection if not foreign_keys else None
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction
                 try:
                     with conn.begin():
                         yield conn
                 finally:
                     conn.info["begin_mode"] = "DEFERRED"
+                    if raw is not None:
+                        raw.execute("PRAGMA foreign_keys=ON")
     else:
         with engine.begin() as conn:
             yield conn
+            if fastsql.pending(conn):   # the deferred writes and the COMMIT in one round trip
+                fastsql.flush(conn, commit=True)
+                fastsql.discard(conn)
 
 
 @contextmanager

@@ -25,18 +25,20 @@ from dataclasses import dataclass, field
 from contextlib import contextmanager
 from typing import Callable, Iterator, TypeVar
 
-from sqlalchemy import Connection, Engine, bindparam, delete, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from db import clock
+from db import audit, clock
 from db.engine import write_transaction
+from db import fastsql
+from db.fastsql import FastIn, FastStatement
 from db.errors import BooksError, InsufficientStock, NotFound
 from db.masters import get_setting
 from db.money import cost_share, money_str, qty_str, round_div, unit_cost
-from db.schema import (DOC_KINDS, account_ledger, barcodes, batches, customers, doc_counters,
-                       document_lines, document_payments, documents, products, stock,
-                       stock_ledger, suppliers)
+from db.schema import (DOC_KINDS, account_ledger, audit_head, audit_log, barcodes, batches,
+                       customers, doc_counters, document_lines, document_payments, documents,
+                       products, stock, stock_ledger, suppliers)
 
 T = TypeVar("T")
 NEGATIVE_FLAG = "negative-stock"
@@ -96,13 +98,20 @@ def run_posting(engine: Engine, work: Callable[[Connection], T], *,
     With a client id, a posting that already happened (a double click, a
     retry after a lost connection) returns the stored result instead.
     """
-    if client_id:
+    # On PostgreSQL the look-up is the transaction's first statement (one round trip
+    # with its BEGIN); on SQLite it stays outside the write lock.
+    inside = engine.dialect.name == "postgresql"
+    if client_id and not inside:
         found = find_by_client_id(engine, client_id)
         if found:
             return found
     for attempt in range(attempts):
         try:
             with write_transaction(engine) as conn:
+                if client_id and inside:
+                    row = _BY_CLIENT_ID.execute(conn, {"cid": client_id}).fetchone()
+                    if row is not None:
+                        return Posted(*row, replay=True)
                 return work(conn)
         except IntegrityError as exc:
             if client_id and "client_id" in str(exc.orig):
@@ -120,12 +129,10 @@ def run_posting(engine: Engine, work: Callable[[Connection], T], *,
 
 def find_by_client_id(engine: Engine, client_id: str) -> Posted | None:
     with engine.connect() as conn:
-        row = conn.execute(select(documents.c.id, documents.c.number, documents.c.kind,
-                                  documents.c.total, documents.c.status)
-                           .where(documents.c.client_id == client_id)).first()
+        row = _BY_CLIENT_ID.execute(conn, {"cid": client_id}).fetchone()
     if row is None:
         return None
-    return Posted(row.id, row.number, row.kind, row.total, row.status, replay=True)
+    return Posted(*row, replay=True)   # id, number, kind, total, status
 
 
 # ---------------------------------------------------------------- lookups
@@ -133,16 +140,13 @@ def find_by_client_id(engine: Engine, client_id: str) -> Posted | None:
 def resolve_products(conn: Connection, codes: list[str]) -> dict[str, Product]:
     """SKU or barcode -> product, for every code; names the first unknown one."""
     wanted = sorted({c.strip() for c in codes})
-    cols = (products.c.id, products.c.sku, products.c.name, products.c.price,
-            products.c.batch_tracked)
     found: dict[str, Product] = {}
-    for r in conn.execute(select(*cols).where(products.c.sku.in_(wanted))):
-        found[r.sku] = Product(r.id, r.sku, r.name, r.price, bool(r.batch_tracked))
+    for pid, sku, name, price, tracked in _BY_SKU.execute(conn, wanted).fetchall():
+        found[sku] = Product(pid, sku, name, price, bool(tracked))
     rest = [c for c in wanted if c not in found]
     if rest:
-        for r in conn.execute(select(barcodes.c.code, *cols).join(products)
-                              .where(barcodes.c.code.in_(rest))):
-            found[r.code] = Product(r.id, r.sku, r.name, r.price, bool(r.batch_tracked))
+        for code, pid, sku, name, price, tracked in _BY_BARCODE.execute(conn, rest).fetchall():
+            found[code] = Product(pid, sku, name, price, bool(tracked))
     for c in codes:
         if c.strip() not in found:
             raise NotFound(f"no product with SKU or barcode '{c.strip()}'")
@@ -172,10 +176,8 @@ def apply_moves(conn: Connection, moves: list[Move]) -> None:
     if not moves:
         return
     ids = sorted({m.product.id for m in moves})
-    rows = conn.execute(select(stock.c.product_id, stock.c.qty, stock.c.value, stock.c.last_cost)
-                        .where(stock.c.product_id.in_(ids))
-                        .order_by(stock.c.product_id).with_for_update()).all()
-    state = {r.product_id: [r.qty, r.value, r.last_cost] for r in rows}
+    rows = _LOCK_STOCK.execute(conn, ids).fetchall()   # FOR UPDATE, in product-id order
+    state = {pid: [q, v, lc] for pid, q, v, lc in rows}
     before = {pid: list(v) for pid, v in state.items()}
     negative_ok: bool | None = None
     batch_moves: list[Move] = []
@@ -214,13 +216,9 @@ def apply_moves(conn: Connection, moves: list[Move]) -> None:
         dq = new[0] - old[0]
         floor = 0 if min(new[0], 0) == 0 else new[0]  # conditional unless flagged negative
         params.append({"p": pid, "dq": dq, "dv": new[1] - old[1], "lc": new[2], "floor": floor})
-    result = conn.execute(
-        update(stock).where(stock.c.product_id == bindparam("p"),
-                            stock.c.qty + bindparam("dq") >= bindparam("floor"))
-        .values(qty=stock.c.qty + bindparam("dq"), value=stock.c.value + bindparam("dv"),
-                last_cost=bindparam("lc")), params)
-    if result.rowcount != len(params):
-        raise BooksError("stock changed while posting; please try again")
+    # conditional on the quantity, checked by rowcount before the commit (db.fastsql)
+    _UPDATE_STOCK.defer(conn, many=params, rowcount=len(params),
+                        error="stock changed while posting; please try again")
     if batch_moves:
         _apply_batches(conn, batch_moves, moves)
 
@@ -296,9 +294,7 @@ def ledger_rows(moves: list[Move], doc_id: int, user_id: int | None, at: dt.date
 def apply_accounts(conn: Connection, entries: list[tuple[str, int, int]]) -> None:
     """entries: (party 'customer'|'supplier', party id, signed amount); rows locked in order."""
     for party, pid, amount in sorted(entries, key=lambda e: (e[0], e[1])):
-        table = customers if party == "customer" else suppliers
-        conn.execute(update(table).where(table.c.id == pid)
-                     .values(balance=table.c.balance + amount))
+        _BALANCE[party].defer(conn, {"pid": pid, "amount": amount})
 
 
 def account_rows(entries: list[tuple[str, int, int]], doc_id: int, user_id, at) -> list[dict]:
@@ -311,18 +307,10 @@ def account_rows(entries: list[tuple[str, int, int]], doc_id: int, user_id, at) 
 
 # ---------------------------------------------------------------- numbering
 
-def _upsert(conn: Connection):
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-
-
 def next_number(conn: Connection, kind: str, day: dt.date) -> str:
     """XS20261125-0001: per kind, per day, gapless (the counter row is locked to commit)."""
     key = day.strftime("%Y%m%d")
-    ins = _upsert(conn)(doc_counters).values(kind=kind, day=key, last=1)
-    stmt = ins.on_conflict_do_update(index_elements=["kind", "day"],
-                                     set_={"last": doc_counters.c.last + 1}
-                                     ).returning(doc_counters.c.last)
-    n = conn.execute(stmt).scalar_one()
+    n = _NEXT_NUMBER.execute(conn, {"kind": kind, "day": key}).fetchone()[0]
     return f"{DOC_KINDS[kind]}{key}-{n:04d}"
 
 
@@ -358,11 +346,40 @@ def insert_document(conn: Connection, *, kind: str, user_id, number: str | None 
     if draft is not None and status == "posted":
         return _post_draft_row(conn, draft, kind, now, values)
     doc_date = doc_date or now.date()
+    if conn.dialect.name == "postgresql":
+        return _insert_document_pg(conn, now, kind, user_id, number, doc_date, status, values)
     number = number or next_number(conn, kind, doc_date)
-    doc_id = conn.execute(documents.insert().values(
-        kind=kind, number=number, status=status, user_id=user_id, doc_date=doc_date,
-        created_at=now, posted_at=now if status == "posted" else None, **values)
-        .returning(documents.c.id)).scalar_one()
+    row = dict(_DOC_DEFAULTS)
+    row.update(values)
+    row.update(kind=kind, number=number, status=status, user_id=user_id, doc_date=doc_date,
+               created_at=now, posted_at=now if status == "posted" else None)
+    if len(row) != len(_DOC_DEFAULTS):
+        raise TypeError(f"documents has no column {sorted(set(row) - set(_DOC_DEFAULTS))}")
+    doc_id = _INSERT_DOCUMENT.execute(conn, row).fetchone()[0]
+    return doc_id, number
+
+
+def _insert_document_pg(conn: Connection, now: dt.datetime, kind: str, user_id, number,
+                        doc_date: dt.date, status: str, values: dict) -> tuple[int, str]:
+    """PostgreSQL, in one round trip: the number from its counter, the document's id
+    from its sequence and the audit head, locked (the last lock of every posting,
+    taken right after the counter; append_audit uses the row). The document row
+    itself goes out with the posting's other rows at the commit."""
+    key = doc_date.strftime("%Y%m%d")
+    items = [] if number else [(_NEXT_NUMBER, {"kind": kind, "day": key})]
+    items += [(_NEXT_DOCUMENT_ID, None), (_AUDIT_HEAD, None)]
+    cursors = fastsql.together(conn, items)
+    if not number:
+        number = f"{DOC_KINDS[kind]}{key}-{cursors[0].fetchone()[0]:04d}"
+    doc_id = cursors[-2].fetchone()[0]
+    fastsql.remember(conn, audit_head.name, cursors[-1].fetchone())
+    row = dict(_DOC_DEFAULTS)
+    row.update(values)
+    row.update(id=doc_id, kind=kind, number=number, status=status, user_id=user_id,
+               doc_date=doc_date, created_at=now, posted_at=now if status == "posted" else None)
+    if len(row) != len(_DOC_DEFAULTS) + 1:
+        raise TypeError(f"documents has no column {sorted(set(row) - set(_DOC_DEFAULTS) - {'id'})}")
+    _INSERT_DOCUMENT_WITH_ID.defer(conn, row)
     return doc_id, number
 
 
@@ -370,6 +387,89 @@ def write_ledgers(conn: Connection, doc_id: int, user_id, moves: list[Move],
                   accounts: list[tuple[str, int, int]]) -> None:
     at = clock.now()
     if moves:
-        conn.execute(stock_ledger.insert(), ledger_rows(moves, doc_id, user_id, at))
+        _INSERT_LEDGER.defer(conn, many=ledger_rows(moves, doc_id, user_id, at))
     if accounts:
-        conn.execute(account_ledger.insert(), account_rows(accounts, doc_id, user_id, at))
+        _INSERT_ACCOUNT.defer(conn, many=account_rows(accounts, doc_id, user_id, at))
+
+
+def insert_rows(conn: Connection, table, rows: list[dict]) -> None:
+    """document_lines / document_payments rows (every column but id in each row)."""
+    if rows:
+        _INSERT_ROWS[table.name].defer(conn, many=rows)
+
+
+def append_audit(conn: Connection, actor, action: str, entity: str, entity_id,
+                 detail: dict | None = None) -> int:
+    """db.audit.append on the fast path: the same row, the same chain (the head
+    row locked, then the row and the new head written). Returns its seq."""
+    head = fastsql.recall(conn, audit_head.name)   # locked by insert_document (PostgreSQL)
+    seq, prev = head if head is not None else _AUDIT_HEAD.execute(conn).fetchone()
+    seq += 1
+    at = clock.now()
+    user_id = actor.id if actor else None
+    user_name = actor.name if actor else ""
+    text = audit.dump_detail(detail or {})
+    h = audit.row_hash(seq, at, user_id, user_name, action, entity, str(entity_id), text, prev)
+    _INSERT_AUDIT.defer(conn, {"seq": seq, "at": at, "user_id": user_id, "user_name": user_name,
+                               "action": action, "entity": entity, "entity_id": str(entity_id),
+                               "detail": text, "prev_hash": prev, "hash": h})
+    _MOVE_AUDIT_HEAD.defer(conn, {"s": seq, "h": h})
+    return seq
+
+
+# ---------------------------------------------------------------- hot-path statements
+# Core statements compiled once per dialect and run on the DBAPI cursor (db.fastsql).
+
+def _in(col, n: int):
+    return col.in_([bindparam(f"v{i}") for i in range(n)])
+
+
+def _inserter(table, returning=None):
+    stmt = table.insert().values({c.name: bindparam(c.name) for c in table.c if c.name != "id"})
+    return stmt.returning(returning) if returning is not None else stmt.inline()
+
+
+def _counter_upsert(dialect: str):
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(doc_counters)
+    return (ins.values(kind=bindparam("kind"), day=bindparam("day"), last=1)
+            .on_conflict_do_update(index_elements=["kind", "day"],
+                                   set_={"last": doc_counters.c.last + 1})
+            .returning(doc_counters.c.last))
+
+
+_PRODUCT_COLS = (products.c.id, products.c.sku, products.c.name, products.c.price,
+                 products.c.batch_tracked)
+_BY_CLIENT_ID = FastStatement(lambda: select(
+    documents.c.id, documents.c.number, documents.c.kind, documents.c.total, documents.c.status)
+    .where(documents.c.client_id == bindparam("cid")))
+_BY_SKU = FastIn(lambda n: select(*_PRODUCT_COLS).where(_in(products.c.sku, n)))
+_BY_BARCODE = FastIn(lambda n: select(barcodes.c.code, *_PRODUCT_COLS).join(products)
+                     .where(_in(barcodes.c.code, n)))
+_LOCK_STOCK = FastIn(lambda n: select(stock.c.product_id, stock.c.qty, stock.c.value,
+                                      stock.c.last_cost)
+                     .where(_in(stock.c.product_id, n))
+                     .order_by(stock.c.product_id).with_for_update())
+_UPDATE_STOCK = FastStatement(lambda: update(stock).where(
+    stock.c.product_id == bindparam("p"), stock.c.qty + bindparam("dq") >= bindparam("floor"))
+    .values(qty=stock.c.qty + bindparam("dq"), value=stock.c.value + bindparam("dv"),
+            last_cost=bindparam("lc")))
+_BALANCE = {party: FastStatement(lambda t=table: update(t).where(t.c.id == bindparam("pid"))
+                                 .values(balance=t.c.balance + bindparam("amount")))
+            for party, table in (("customer", customers), ("supplier", suppliers))}
+_NEXT_NUMBER = FastStatement(_counter_upsert, per_dialect=True)
+_DOC_DEFAULTS = {c.name: (c.default.arg if c.default is not None and not callable(c.default.arg)
+                          else None) for c in documents.c if c.name != "id"}
+_INSERT_DOCUMENT = FastStatement(lambda: _inserter(documents, documents.c.id))
+_INSERT_DOCUMENT_WITH_ID = FastStatement(lambda: documents.insert().values(
+    {c.name: bindparam(c.name) for c in documents.c}).inline())
+_NEXT_DOCUMENT_ID = FastStatement(lambda: select(func.nextval(
+    func.pg_get_serial_sequence(documents.name, documents.c.id.name))))
+_INSERT_LEDGER = FastStatement(lambda: _inserter(stock_ledger))
+_INSERT_ACCOUNT = FastStatement(lambda: _inserter(account_ledger))
+_INSERT_ROWS = {t.name: FastStatement(lambda t=t: _inserter(t))
+                for t in (document_lines, document_payments)}
+_AUDIT_HEAD = FastStatement(lambda: select(audit_head.c.seq, audit_head.c.hash)
+                            .where(audit_head.c.id == 1).with_for_update())
+_INSERT_AUDIT = FastStatement(lambda: _inserter(audit_log))
+_MOVE_AUDIT_HEAD = FastStatement(lambda: update(audit_head).where(audit_head.c.id == 1)
+                                 .values(seq=bindparam("s"), hash=bindparam("h")))
