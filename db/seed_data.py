@@ -167,7 +167,8 @@ def make_products(rng: random.Random, n: int, taken_skus: set[str], taken_codes:
         item, unit, base, sizes, case = rng.choice(items)
         size, factor = rng.choice(sizes)
         pack, many = rng.choice(PACKS) if unit != "kg" else ("", 1)
-        name = " ".join(x for x in (brand, ser, item, size, pack) if x)
+        # As on a shelf label: the Chinese words run together, size and pack apart.
+        name = " ".join(x for x in ("".join((brand, ser or "", item)), size, pack) if x)
         if name in seen_names:
             if tries < n * 6:
                 continue

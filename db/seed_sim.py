@@ -238,7 +238,8 @@ class Simulation:
         mean_piece = sum(PIECE_QTY) / len(PIECE_QTY)
         for k, p in enumerate(specs):
             demand = per_day_lines * 1.4 * weight[k] / acc * (1350 if p.unit == "kg" else mean_piece)
-            self.rop[k] = max(p.case // 2, int(demand * 4), 2000)
+            whole = 1 if p.unit == "kg" else 1000    # countable goods in whole units
+            self.rop[k] = -(-max(p.case // 2, int(demand * 4), 2000) // whole) * whole
             self.order_qty[k] = max(p.case, -(-int(demand * 14) // p.case) * p.case)
         self.on_order = [False] * n
         reorder: list[int] = list(range(n))          # the opening stock comes first

@@ -28,7 +28,7 @@ def dispatch(args) -> int:
     engine = make_engine(url)
     try:
         if args.command == "init":
-            return cmd_init(args, engine)
+            return cmd_init(args, engine, url)
         if args.command == "bench":
             return cmd_bench(args, engine)
         _require_schema(engine)
@@ -65,9 +65,13 @@ def sign_in(args, engine):
 
 # ---------------------------------------------------------------- init, seed, bench
 
-def cmd_init(args, engine) -> int:
+def cmd_init(args, engine, url: str) -> int:
     from db.shop import init
-    fresh = migrate.current_revision(engine) is None
+    path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else None
+    if path and (not os.path.exists(path) or os.path.getsize(path) == 0):
+        fresh = True  # decided without opening the file, so a refusal leaves nothing behind
+    else:
+        fresh = migrate.current_revision(engine) is None
     password = password_from("STOREKEEPER_PASSWORD", "owner's password: ") if fresh else \
         os.environ.get("STOREKEEPER_PASSWORD")
     result = init(engine, shop=args.shop, owner=args.owner, password=password)
