@@ -1,0 +1,150 @@
+"""fast sale (PostgreSQL): sk_cost_share and sk_fast_sale
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-25 02:20:00
+
+A sale on PostgreSQL posts through one function call sent with its COMMIT
+(db.fastsale), so the rows every sale fights over -- the hot product's stock
+row, the day's number counter, the audit head -- are held for that one call
+and the commit's flush, not for round trips and Python in between. What
+depends on no contended row goes first: the document (under a placeholder
+number), its payment, the customer's ledger entry. Then, in the lock order of
+every posting (db.posting): stock rows by product id, priced at the moving
+average exactly as db.money.cost_share does, the customer's balance, the
+number counter, the audit head, chained with db.audit.row_hash's recipe.
+Stock short (or a row missing): SQLSTATE SK001 and the whole transaction
+rolls back; the ordinary posting then runs and says why (or flags the move
+where the shop allows negative stock). SQLite has no functions: nothing here.
+"""
+from alembic import op
+import sqlalchemy as sa
+
+from db.money import cost_share_sql, unit_cost_sql
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+COST_SHARE = f"""
+CREATE OR REPLACE FUNCTION sk_cost_share(v numeric, q numeric, o numeric) RETURNS numeric
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+    SELECT {cost_share_sql('v', 'q', 'o')}
+$fn$
+"""
+
+UNIT_COST = f"""
+CREATE OR REPLACE FUNCTION sk_unit_cost(v numeric, q numeric) RETURNS numeric
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+    SELECT {unit_cost_sql('v', 'q')}
+$fn$
+"""
+
+FAST_SALE = """
+CREATE OR REPLACE FUNCTION sk_fast_sale(
+    p_client_id text, p_user_id integer, p_user_name text, p_customer_id integer,
+    p_payment text, p_total bigint, p_doc_date date, p_day text, p_prefix text,
+    p_at text, p_detail text,
+    p_products integer[], p_qtys bigint[], p_prices bigint[], p_amounts bigint[],
+    OUT doc_id bigint, OUT doc_number text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    v_at timestamp := p_at::timestamp;
+    v_n integer := cardinality(p_products);
+    v_ids integer[];
+    v_q bigint[];
+    v_v bigint[];
+    v_cost bigint[] := '{}';
+    v_last integer;
+    v_seq bigint;
+    v_prev text;
+    v_hash text;
+    k integer;
+BEGIN
+    -- 1. Rows no other sale needs: the document under a placeholder number,
+    --    its payment, the customer's ledger entry.
+    doc_id := nextval(pg_get_serial_sequence('documents', 'id'));
+    INSERT INTO documents (id, kind, number, status, client_id, customer_id, payment, total,
+                           user_id, doc_date, created_at, posted_at, urgent, note)
+    VALUES (doc_id, 'sale', 'pending-' || doc_id, 'posted', p_client_id, p_customer_id,
+            p_payment, p_total, p_user_id, p_doc_date, v_at, v_at, false, '');
+    INSERT INTO document_payments (document_id, method, amount)
+    VALUES (doc_id, p_payment, p_total);
+    IF p_payment = 'account' THEN
+        INSERT INTO account_ledger (document_id, customer_id, amount, user_id, created_at)
+        VALUES (doc_id, p_customer_id, p_total, p_user_id, v_at);
+    END IF;
+
+    -- 2. Stock rows, locked in product-id order; every product once, enough of it.
+    SELECT array_agg(s.product_id ORDER BY s.product_id), array_agg(s.qty ORDER BY s.product_id),
+           array_agg(s.value ORDER BY s.product_id)
+      INTO v_ids, v_q, v_v
+      FROM (SELECT product_id, qty, value FROM stock WHERE product_id = ANY(p_products)
+            ORDER BY product_id FOR UPDATE) s;
+    IF coalesce(cardinality(v_ids), 0) <> v_n THEN
+        RAISE EXCEPTION 'fast sale: a product has no stock row or comes twice' USING ERRCODE = 'SK001';
+    END IF;
+    FOR i IN 1..v_n LOOP
+        k := array_position(v_ids, p_products[i]);
+        IF v_q[k] < p_qtys[i] OR v_q[k] <= 0 THEN
+            RAISE EXCEPTION 'fast sale: not enough stock of product %', p_products[i]
+                USING ERRCODE = 'SK001';
+        END IF;
+        v_cost[i] := sk_cost_share(v_v[k], v_q[k], p_qtys[i]);
+    END LOOP;
+    WITH w AS (SELECT * FROM unnest(p_products, p_qtys, p_prices, p_amounts, v_cost)
+                        WITH ORDINALITY AS w(pid, qty, price, amount, cost, line_no)),
+    st AS (UPDATE stock s SET qty = s.qty - w.qty, value = s.value - w.cost
+             FROM w WHERE s.product_id = w.pid),
+    led AS (INSERT INTO stock_ledger (document_id, line_no, product_id, qty, unit_cost, value,
+                                      user_id, created_at)
+            SELECT doc_id, w.line_no, w.pid, -w.qty, sk_unit_cost(w.cost, w.qty), -w.cost,
+                   p_user_id, v_at
+              FROM w ORDER BY w.line_no)
+    INSERT INTO document_lines (document_id, line_no, product_id, qty, price, amount, cost)
+    SELECT doc_id, w.line_no, w.pid, w.qty, w.price, w.amount, w.cost FROM w ORDER BY w.line_no;
+
+    -- 3. The customer's balance (after stock, as in every posting).
+    IF p_payment = 'account' THEN
+        UPDATE customers SET balance = balance + p_total WHERE id = p_customer_id;
+    END IF;
+
+    -- 4. The number: per kind and day, gapless (the counter row is held to the commit).
+    INSERT INTO doc_counters (kind, day, last) VALUES ('sale', p_day, 1)
+    ON CONFLICT (kind, day) DO UPDATE SET last = doc_counters.last + 1
+    RETURNING last INTO v_last;
+    doc_number := p_prefix || p_day || '-'
+                  || CASE WHEN v_last < 10000 THEN lpad(v_last::text, 4, '0') ELSE v_last::text END;
+    UPDATE documents SET number = doc_number WHERE id = doc_id;
+
+    -- 5. The audit row, chained to the head (the last lock): db.audit.row_hash's recipe.
+    SELECT seq + 1, hash INTO v_seq, v_prev FROM audit_head WHERE id = 1 FOR UPDATE;
+    v_hash := encode(sha256(convert_to(concat_ws(chr(31), v_seq::text, p_at,
+                     coalesce(p_user_id::text, ''), p_user_name, 'post', 'sale', doc_number,
+                     p_detail, v_prev), 'UTF8')), 'hex');
+    INSERT INTO audit_log (seq, at, user_id, user_name, action, entity, entity_id, detail,
+                           prev_hash, hash)
+    VALUES (v_seq, v_at, p_user_id, p_user_name, 'post', 'sale', doc_number, p_detail,
+            v_prev, v_hash);
+    UPDATE audit_head SET seq = v_seq, hash = v_hash WHERE id = 1;
+END
+$fn$
+"""
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for sql in (COST_SHARE, UNIT_COST, FAST_SALE):
+        op.execute(sa.text(sql))
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(sa.text("DROP FUNCTION IF EXISTS sk_fast_sale(text, integer, text, integer, text, "
+                       "bigint, date, text, text, text, text, integer[], bigint[], bigint[], "
+                       "bigint[])"))
+    op.execute(sa.text("DROP FUNCTION IF EXISTS sk_unit_cost(numeric, numeric)"))
+    op.execute(sa.text("DROP FUNCTION IF EXISTS sk_cost_share(numeric, numeric, numeric)"))
