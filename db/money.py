@@ -134,3 +134,14 @@ def unit_cost_sql(value: str, qty: str) -> str:
     """unit_cost(value, qty) as SQL."""
     return (f"(CASE WHEN ({qty})::numeric <= 0 THEN 0::numeric "
             f"ELSE {round_div_sql(f'({value})::numeric * {QTY_SCALE}', qty)} END)")
+
+
+def line_amount_sql(price: str, qty: str) -> str:
+    """line_amount(price, qty) as SQL."""
+    return round_div_sql(f"({price})::numeric * ({qty})::numeric", str(QTY_SCALE))
+
+
+def money_str_sql(fen: str) -> str:
+    """money_str(fen) as SQL text, for bigint fen: '-12.05'."""
+    return (f"(CASE WHEN ({fen}) < 0 THEN '-' ELSE '' END || (abs({fen}) / {MONEY_SCALE})::text "
+            f"|| '.' || lpad((abs({fen}) % {MONEY_SCALE})::text, 2, '0'))")

@@ -29,14 +29,14 @@ depends_on = None
 
 COST_SHARE = f"""
 CREATE OR REPLACE FUNCTION sk_cost_share(v numeric, q numeric, o numeric) RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
     SELECT {cost_share_sql('v', 'q', 'o')}
 $fn$
 """
 
 UNIT_COST = f"""
 CREATE OR REPLACE FUNCTION sk_unit_cost(v numeric, q numeric) RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
     SELECT {unit_cost_sql('v', 'q')}
 $fn$
 """
@@ -48,7 +48,7 @@ CREATE OR REPLACE FUNCTION sk_fast_sale(
     p_at text, p_detail text,
     p_products integer[], p_qtys bigint[], p_prices bigint[], p_amounts bigint[],
     OUT doc_id bigint, OUT doc_number text)
-LANGUAGE plpgsql AS $fn$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $fn$
 DECLARE
     v_at timestamp := p_at::timestamp;
     v_n integer := cardinality(p_products);
@@ -56,19 +56,25 @@ DECLARE
     v_q bigint[];
     v_v bigint[];
     v_cost bigint[] := '{}';
+    v_unit bigint[] := '{}';
     v_last integer;
     v_seq bigint;
     v_prev text;
     v_hash text;
     k integer;
 BEGIN
-    -- 1. Rows no other sale needs: the document under a placeholder number,
-    --    its payment, the customer's ledger entry.
-    doc_id := nextval(pg_get_serial_sequence('documents', 'id'));
+    -- 1. Rows no other sale needs (their foreign keys checked here, outside the
+    --    locks): the document under a placeholder number, its lines (cost to
+    --    come), its payment, the customer's ledger entry.
+    doc_id := nextval('documents_id_seq');
     INSERT INTO documents (id, kind, number, status, client_id, customer_id, payment, total,
                            user_id, doc_date, created_at, posted_at, urgent, note)
     VALUES (doc_id, 'sale', 'pending-' || doc_id, 'posted', p_client_id, p_customer_id,
             p_payment, p_total, p_user_id, p_doc_date, v_at, v_at, false, '');
+    INSERT INTO document_lines (document_id, line_no, product_id, qty, price, amount, cost)
+    SELECT doc_id, w.line_no, w.pid, w.qty, w.price, w.amount, 0
+      FROM unnest(p_products, p_qtys, p_prices, p_amounts)
+           WITH ORDINALITY AS w(pid, qty, price, amount, line_no);
     INSERT INTO document_payments (document_id, method, amount)
     VALUES (doc_id, p_payment, p_total);
     IF p_payment = 'account' THEN
@@ -77,8 +83,7 @@ BEGIN
     END IF;
 
     -- 2. Stock rows, locked in product-id order; every product once, enough of it.
-    SELECT array_agg(s.product_id ORDER BY s.product_id), array_agg(s.qty ORDER BY s.product_id),
-           array_agg(s.value ORDER BY s.product_id)
+    SELECT array_agg(s.product_id), array_agg(s.qty), array_agg(s.value)
       INTO v_ids, v_q, v_v
       FROM (SELECT product_id, qty, value FROM stock WHERE product_id = ANY(p_products)
             ORDER BY product_id FOR UPDATE) s;
@@ -92,18 +97,18 @@ BEGIN
                 USING ERRCODE = 'SK001';
         END IF;
         v_cost[i] := sk_cost_share(v_v[k], v_q[k], p_qtys[i]);
+        v_unit[i] := sk_unit_cost(v_cost[i], p_qtys[i]);
     END LOOP;
-    WITH w AS (SELECT * FROM unnest(p_products, p_qtys, p_prices, p_amounts, v_cost)
-                        WITH ORDINALITY AS w(pid, qty, price, amount, cost, line_no)),
-    st AS (UPDATE stock s SET qty = s.qty - w.qty, value = s.value - w.cost
-             FROM w WHERE s.product_id = w.pid),
-    led AS (INSERT INTO stock_ledger (document_id, line_no, product_id, qty, unit_cost, value,
-                                      user_id, created_at)
-            SELECT doc_id, w.line_no, w.pid, -w.qty, sk_unit_cost(w.cost, w.qty), -w.cost,
-                   p_user_id, v_at
-              FROM w ORDER BY w.line_no)
-    INSERT INTO document_lines (document_id, line_no, product_id, qty, price, amount, cost)
-    SELECT doc_id, w.line_no, w.pid, w.qty, w.price, w.amount, w.cost FROM w ORDER BY w.line_no;
+    UPDATE stock s SET qty = s.qty - w.qty, value = s.value - w.cost
+      FROM unnest(p_products, p_qtys, v_cost) AS w(pid, qty, cost)
+     WHERE s.product_id = w.pid;
+    INSERT INTO stock_ledger (document_id, line_no, product_id, qty, unit_cost, value, user_id,
+                              created_at)
+    SELECT doc_id, w.line_no, w.pid, -w.qty, w.unit, -w.cost, p_user_id, v_at
+      FROM unnest(p_products, p_qtys, v_cost, v_unit) WITH ORDINALITY AS w(pid, qty, cost, unit, line_no);
+    UPDATE document_lines l SET cost = w.cost
+      FROM unnest(v_cost) WITH ORDINALITY AS w(cost, line_no)
+     WHERE l.document_id = doc_id AND l.line_no = w.line_no;
 
     -- 3. The customer's balance (after stock, as in every posting).
     IF p_payment = 'account' THEN
