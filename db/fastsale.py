@@ -1,23 +1,24 @@
-"""The common sale on PostgreSQL, posted with one lock-holding round trip.
+"""The common sale on PostgreSQL: one statement, one round trip, its own commit.
 
 Every sale of a hot product queues on three rows: the product's stock row,
-the day's number counter and the audit head. Whatever a sale does between
-taking the first and committing is the shop's ceiling, so this path does
-everything that depends on no locked row first, in Python and in one
-pipelined round trip (the client id, the products, the customer), and then
-sends one call of sk_fast_sale (migration 0002) together with the COMMIT:
-the server locks, prices, numbers, chains the audit row and commits, and
-the locks are held for that call and the commit's flush only.
+the day's number counter and the audit head, and whatever a sale does
+between taking the first and committing is the shop's ceiling. Here a sale
+is one call of sk_fast_sale (migration 0002) run in autocommit: the server
+looks up the client id, the customer and the products, writes the rows no
+other sale needs (the document under a placeholder number, its lines,
+payment and account entry), and only then locks the stock rows (in
+product-id order), prices the goods at the moving average, takes the number
+and chains the audit row, and commits. Python's part -- and every round
+trip -- happens before any lock is taken.
 
-It takes the sales db.documents.sale would post the same way without
-asking anything more of the books: every product once, none tracked by
-batch, every line a positive quantity at a price not below zero. Anything
-else -- and a sale the stock cannot cover, which the function refuses with
-SQLSTATE SK001 after rolling everything back -- returns None, and the
-caller posts it the ordinary way (db.books), which gives the proper error
-or flags the movement where the shop allows negative stock. A client id
-seen before returns the first result and writes nothing; serialization
-failures and deadlocks are retried whole.
+It posts the sales db.documents.sale would post the same way: every product
+once, none tracked by batch, positive quantities, prices not below zero.
+For anything else the function answers 'declined' having written nothing,
+and a sale the stock cannot cover raises SQLSTATE SK001, which rolls the
+statement back; either way the caller posts the sale the ordinary way
+(db.books), which gives the proper error, or flags the movement where the
+shop allows negative stock. A client id seen before returns the first
+result and writes nothing; serialization failures and deadlocks are retried.
 """
 from __future__ import annotations
 
@@ -27,9 +28,8 @@ import time
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from db import audit, clock
+from db import clock
 from db.audit import Actor
-from db.money import line_amount, money_str
 from db.posting import Posted, find_by_client_id
 from db.schema import DOC_KINDS, PAYMENT_METHODS
 
@@ -37,19 +37,9 @@ DECLINED = "SK001"          # sk_fast_sale: not enough stock (or no stock row): 
 _RETRY = ("40001", "40P01")  # serialization failure, deadlock detected
 _NO_FUNCTION = "42883"      # undefined function: a database not upgraded yet
 
-_BY_CLIENT_ID = "SELECT id, number, kind, total, status FROM documents WHERE client_id = %s"
-_BY_SKU = ("SELECT sku, id, price, batch_tracked FROM products "
-           "WHERE sku = ANY(%s::varchar[])")
-_BY_BARCODE = ("SELECT b.code, p.id, p.price, p.batch_tracked FROM barcodes b "
-               "JOIN products p ON p.id = b.product_id WHERE b.code = ANY(%s::varchar[])")
-_CUSTOMER = "SELECT id FROM customers WHERE name = %s"
-_CALL = ("SELECT doc_id, doc_number FROM sk_fast_sale(%s::text, %s::integer, %s::text, "
-         "%s::integer, %s::text, %s::bigint, %s::date, %s::text, %s::text, %s::text, %s::text, "
-         "%s::integer[], %s::bigint[], %s::bigint[], %s::bigint[])")
-
-
-class _Declined(Exception):
-    pass
+_CALL = ("SELECT outcome, doc_id, doc_number, doc_kind, doc_total, doc_status "
+         "FROM sk_fast_sale(%s::text, %s::integer, %s::text, %s::text, %s::text, %s::date, "
+         "%s::text, %s::text, %s::text, %s::text[], %s::bigint[], %s::bigint[])")
 
 
 def post_sale(engine: Engine, actor: Actor, lines, *, customer: str | None = None,
@@ -63,8 +53,6 @@ def post_sale(engine: Engine, actor: Actor, lines, *, customer: str | None = Non
     for attempt in range(attempts):
         try:
             return _attempt(engine, actor, lines, customer, payment, client_id, doc_date)
-        except _Declined:
-            return None
         except engine.dialect.loaded_dbapi.Error as exc:
             state = getattr(exc, "sqlstate", None)
             if state == DECLINED or state == _NO_FUNCTION:
@@ -82,60 +70,21 @@ def post_sale(engine: Engine, actor: Actor, lines, *, customer: str | None = Non
 
 
 def _attempt(engine: Engine, actor: Actor, lines, customer, payment, client_id, doc_date):
-    with engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        try:
-            return _post(raw, actor, lines, customer, payment, client_id, doc_date)
-        finally:
-            if raw.info.transaction_status != 0:   # anything but idle: nothing is kept
-                raw.rollback()
-
-
-def _post(raw, actor: Actor, lines, customer, payment, client_id, doc_date) -> Posted:
-    codes = sorted({l.code.strip() for l in lines})
-    name = " ".join(customer.split()) if customer else None
-    # Round trip 1 (the transaction's BEGIN with it): nothing is locked.
-    with raw.pipeline():
-        by_client = raw.execute(_BY_CLIENT_ID, (client_id,)) if client_id else None
-        by_sku = raw.execute(_BY_SKU, (codes,))
-        by_code = raw.execute(_BY_BARCODE, (codes,))
-        by_name = raw.execute(_CUSTOMER, (name,)) if name else None
-    if by_client is not None:
-        row = by_client.fetchone()
-        if row is not None:
-            return Posted(*row, replay=True)
-    found = {code: (pid, price, tracked) for code, pid, price, tracked in by_code.fetchall()}
-    found.update({sku: (pid, price, tracked) for sku, pid, price, tracked in by_sku.fetchall()})
-    cust_id = None
-    if by_name is not None:
-        row = by_name.fetchone()
-        if row is None:
-            raise _Declined()
-        cust_id = row[0]
-    pids, qtys, prices, amounts = [], [], [], []
-    for l in lines:
-        hit = found.get(l.code.strip())
-        if hit is None or hit[2]:            # unknown, or tracked by batch
-            raise _Declined()
-        pid, list_price, _ = hit
-        price = list_price if l.price is None else l.price
-        pids.append(pid)
-        qtys.append(l.qty)
-        prices.append(price)
-        amounts.append(line_amount(price, l.qty))
-    if len(set(pids)) != len(pids):
-        raise _Declined()
-    total = sum(amounts)
     now = clock.now()
     day = doc_date or now.date()
     key = day.strftime("%Y%m%d")
-    detail = audit.dump_detail({"total": money_str(total), "payment": payment,
-                                "lines": len(lines)})
-    # Round trip 2: the posting and its COMMIT; the locks live inside it.
-    with raw.pipeline():
-        cur = raw.execute(_CALL, (client_id, actor.id, actor.name, cust_id, payment, total, day,
-                                  key, DOC_KINDS["sale"], now.isoformat(sep=" "), detail,
-                                  pids, qtys, prices, amounts))
-        raw.commit()
-    doc_id, number = cur.fetchone()
-    return Posted(doc_id, number, "sale", total)
+    params = (client_id, actor.id, actor.name, " ".join(customer.split()) if customer else None,
+              payment, day, key, DOC_KINDS["sale"], now.isoformat(sep=" "),
+              [l.code.strip() for l in lines], [l.qty for l in lines], [l.price for l in lines])
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.autocommit = True          # the statement is the transaction: no BEGIN, no COMMIT
+        try:
+            outcome, *row = raw.execute(_CALL, params).fetchone()
+        finally:
+            raw.autocommit = False
+    if outcome == "declined":
+        return None
+    if outcome == "replay":
+        return Posted(*row, replay=True)
+    return Posted(*row)
