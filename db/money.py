@@ -108,3 +108,40 @@ def unit_cost(stock_value_fen: int, stock_qty_milli: int) -> int:
     if stock_qty_milli <= 0:
         return 0
     return round_div(stock_value_fen * QTY_SCALE, stock_qty_milli)
+
+
+# ---------------------------------------------------------------- the same rules in SQL
+# PostgreSQL's fast path for sales (db.fastsale, migration 0002) prices goods on the
+# server, under the stock row's lock. These render round_div, cost_share and
+# unit_cost as PostgreSQL expressions over numeric: exact integer arithmetic
+# (div truncates; no overflow, no rounded quotient), so they agree with the
+# Python above on every value (tests/integration/test_money_sql.py holds them to it).
+
+def round_div_sql(numerator: str, denominator: str) -> str:
+    """round_div(n, d) as SQL: sign(n)·sign(d)·floor((2|n| + |d|) / 2|d|), i.e. the
+    quotient rounded half away from zero. Division by zero raises, as in Python."""
+    n, d = f"(({numerator})::numeric)", f"(({denominator})::numeric)"
+    return f"(sign({n}) * sign({d}) * div(2 * abs({n}) + abs({d}), 2 * abs({d})))"
+
+
+def cost_share_sql(value: str, qty: str, out: str) -> str:
+    """cost_share(value, qty, out) as SQL, for qty > 0 (the caller checks that)."""
+    return (f"(CASE WHEN ({out})::numeric = ({qty})::numeric THEN ({value})::numeric "
+            f"ELSE {round_div_sql(f'({value})::numeric * ({out})::numeric', qty)} END)")
+
+
+def unit_cost_sql(value: str, qty: str) -> str:
+    """unit_cost(value, qty) as SQL."""
+    return (f"(CASE WHEN ({qty})::numeric <= 0 THEN 0::numeric "
+            f"ELSE {round_div_sql(f'({value})::numeric * {QTY_SCALE}', qty)} END)")
+
+
+def line_amount_sql(price: str, qty: str) -> str:
+    """line_amount(price, qty) as SQL."""
+    return round_div_sql(f"({price})::numeric * ({qty})::numeric", str(QTY_SCALE))
+
+
+def money_str_sql(fen: str) -> str:
+    """money_str(fen) as SQL text, for bigint fen: '-12.05'."""
+    return (f"(CASE WHEN ({fen}) < 0 THEN '-' ELSE '' END || (abs({fen}) / {MONEY_SCALE})::text "
+            f"|| '.' || lpad((abs({fen}) % {MONEY_SCALE})::text, 2, '0'))")
