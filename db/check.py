@@ -163,20 +163,14 @@ def _numbering(conn: Connection) -> list[str]:
     out = []
     seen: dict[tuple[str, str], list[int]] = defaultdict(list)
     prefixes = {v: k for k, v in DOC_KINDS.items()}
-    originals = {}
-    reversals = []
-    for r in conn.execute(select(documents.c.id, documents.c.number, documents.c.kind,
-                                 documents.c.status, documents.c.reverses_id)
-                          .execution_options(yield_per=50_000)):
-        if r.reverses_id is not None:
-            reversals.append(r)
+    for number, kind in conn.execute(select(documents.c.number, documents.c.kind)
+                                     .where(documents.c.reverses_id.is_(None))
+                                     .execution_options(yield_per=50_000)):
+        m = _NUMBER.match(number)
+        if not m or prefixes.get(m.group(1)) != kind:
+            out.append(f"numbering: {number} is not a {kind} number")
             continue
-        originals[r.id] = r
-        m = _NUMBER.match(r.number)
-        if not m or prefixes.get(m.group(1)) != r.kind:
-            out.append(f"numbering: {r.number} is not a {r.kind} number")
-            continue
-        seen[(r.kind, m.group(2))].append(int(m.group(3)))
+        seen[(kind, m.group(2))].append(int(m.group(3)))
     counters = {(r.kind, r.day): r.last for r in conn.execute(select(doc_counters))}
     for (kind, day), ns in sorted(seen.items()):
         ns.sort()
@@ -188,10 +182,13 @@ def _numbering(conn: Connection) -> list[str]:
         elif counters.get((kind, day), 0) != ns[-1]:
             out.append(f"numbering: the {kind} counter for {day} stands at "
                        f"{counters.get((kind, day), 0)} but the last number is {ns[-1]}")
-    for r in reversals:
-        orig = originals.get(r.reverses_id)
-        if orig is None or r.number != f"{orig.number}-C":
+    rev, orig = documents.alias("rev"), documents.alias("orig")
+    for r in conn.execute(select(rev.c.number, orig.c.number.label("original"), orig.c.status,
+                                 orig.c.reverses_id.label("orig_reverses"))
+                          .select_from(rev.outerjoin(orig, orig.c.id == rev.c.reverses_id))
+                          .where(rev.c.reverses_id.is_not(None)).order_by(rev.c.id)):
+        if r.original is None or r.orig_reverses is not None or r.number != f"{r.original}-C":
             out.append(f"numbering: reversal {r.number} does not match the document it reverses")
-        elif orig.status != "cancelled":
-            out.append(f"documents: {orig.number} has a reversal {r.number} but is not marked cancelled")
+        elif r.status != "cancelled":
+            out.append(f"documents: {r.original} has a reversal {r.number} but is not marked cancelled")
     return out

@@ -136,3 +136,16 @@ def test_check_catches_a_gap_in_numbering(busy):
                  n=f"XS{day}-0009", o=f"XS{day}-0002")
     breaches = check(busy)
     assert breaches and any(f"XS{day}-0002" in b for b in breaches)
+
+
+def test_check_catches_a_cancelled_document_marked_posted_again(busy):
+    busy.execute("UPDATE documents SET status = 'posted' WHERE id = "
+                 "(SELECT reverses_id FROM documents WHERE reverses_id IS NOT NULL)")
+    breaches = check(busy)
+    assert breaches and "not marked cancelled" in breaches[0]
+
+
+def test_check_catches_a_reversal_that_does_not_match_its_original(busy):
+    busy.execute("UPDATE documents SET number = number || 'X' WHERE reverses_id IS NOT NULL")
+    breaches = check(busy)
+    assert breaches and "does not match the document it reverses" in breaches[0]
