@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import multiprocessing
 import random
-import threading
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor

@@ -32,7 +32,8 @@ from db.bulkload import BulkLoader
 from db.engine import write_transaction
 from db.errors import BooksError
 from db.schema import audit_head, barcodes, batches, customers, documents, products, stock, suppliers
-from db.seed_sim import BIG_TABLES, TABLES, Simulation
+from db.seed_rows import BIG_TABLES, TABLES
+from db.seed_sim import Simulation
 
 SEPARATE_PROCESS_FROM = 200_000   # sales lines: above this the simulation gets its own process
 
