@@ -39,22 +39,31 @@ def dump_detail(detail: dict) -> str:
     return json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def chained_row(seq_before: int, prev_hash: str, actor: Actor | None, action: str, entity: str,
+                entity_id, detail: dict | None) -> dict:
+    """The next audit row after (seq_before, prev_hash), hash included: every
+    writer of the chain builds its row here."""
+    seq = seq_before + 1
+    at = clock.now()
+    user_id = actor.id if actor else None
+    user_name = actor.name if actor else ""
+    text = dump_detail(detail or {})
+    h = row_hash(seq, at, user_id, user_name, action, entity, str(entity_id), text, prev_hash)
+    return {"seq": seq, "at": at, "user_id": user_id, "user_name": user_name, "action": action,
+            "entity": entity, "entity_id": str(entity_id), "detail": text,
+            "prev_hash": prev_hash, "hash": h}
+
+
 def append(conn: Connection, actor: Actor | None, action: str, entity: str,
            entity_id, detail: dict | None = None) -> int:
     """Append one audit row inside the caller's transaction. Returns its seq."""
     head = conn.execute(select(audit_head.c.seq, audit_head.c.hash)
                         .where(audit_head.c.id == 1).with_for_update()).one()
-    seq = head.seq + 1
-    at = clock.now()
-    user_id = actor.id if actor else None
-    user_name = actor.name if actor else ""
-    text = dump_detail(detail or {})
-    h = row_hash(seq, at, user_id, user_name, action, entity, str(entity_id), text, head.hash)
-    conn.execute(audit_log.insert().values(
-        seq=seq, at=at, user_id=user_id, user_name=user_name, action=action, entity=entity,
-        entity_id=str(entity_id), detail=text, prev_hash=head.hash, hash=h))
-    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=h))
-    return seq
+    row = chained_row(head.seq, head.hash, actor, action, entity, entity_id, detail)
+    conn.execute(audit_log.insert().values(**row))
+    conn.execute(update(audit_head).where(audit_head.c.id == 1)
+                 .values(seq=row["seq"], hash=row["hash"]))
+    return row["seq"]
 
 
 def verify(conn: Connection, batch: int = 50_000) -> str | None:

@@ -404,17 +404,10 @@ def append_audit(conn: Connection, actor, action: str, entity: str, entity_id,
     row locked, then the row and the new head written). Returns its seq."""
     head = fastsql.recall(conn, audit_head.name)   # locked by insert_document (PostgreSQL)
     seq, prev = head if head is not None else _AUDIT_HEAD.execute(conn).fetchone()
-    seq += 1
-    at = clock.now()
-    user_id = actor.id if actor else None
-    user_name = actor.name if actor else ""
-    text = audit.dump_detail(detail or {})
-    h = audit.row_hash(seq, at, user_id, user_name, action, entity, str(entity_id), text, prev)
-    _INSERT_AUDIT.defer(conn, {"seq": seq, "at": at, "user_id": user_id, "user_name": user_name,
-                               "action": action, "entity": entity, "entity_id": str(entity_id),
-                               "detail": text, "prev_hash": prev, "hash": h})
-    _MOVE_AUDIT_HEAD.defer(conn, {"s": seq, "h": h})
-    return seq
+    row = audit.chained_row(seq, prev, actor, action, entity, entity_id, detail)
+    _INSERT_AUDIT.defer(conn, row)
+    _MOVE_AUDIT_HEAD.defer(conn, {"s": row["seq"], "h": row["hash"]})
+    return row["seq"]
 
 
 # ---------------------------------------------------------------- hot-path statements
