@@ -142,3 +142,38 @@ def test_what_the_fast_path_does_not_take_goes_the_ordinary_way(shop, paths):
     numbers = sorted(shop.rows(select(documents.c.number).where(documents.c.kind == "sale")))
     assert [n.number[-4:] for n in numbers] == ["0001", "0002", "0003"]
     assert check_books(shop.engine) == []
+
+
+def _wal_syncs(url: str) -> int:
+    import psycopg
+
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True) as c:
+        return c.execute("SELECT wal_sync FROM pg_stat_wal").fetchone()[0]
+
+
+@pytest.mark.parametrize("backend", PG_ONLY)
+def test_a_fast_sale_is_on_disk_before_it_is_reported(shop, paths):
+    """The sale commits without waiting for the disk (its locks go at once), but post_sale
+    returns only after a synchronous commit behind it has flushed the WAL: one flush per
+    sale here, one terminal selling. Without that flush the WAL writer would flush now
+    and then, far fewer times than there are sales."""
+    import time
+
+    shop.product("W1", "2.00")
+    shop.receive("Acme", ("W1", 100, "1.00"))
+    shop.engine.dispose()           # a backend reports its WAL statistics when it exits
+    time.sleep(0.5)
+    before = _wal_syncs(shop.url)
+    sales = 40
+    for _ in range(sales):
+        shop.sell(("W1", 1))
+    with shop.engine.connect() as c:      # the pooled connection commits synchronously again
+        assert c.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
+    shop.engine.dispose()
+    deadline = time.monotonic() + 10
+    while (flushed := _wal_syncs(shop.url) - before) < sales and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert paths == {"fast": sales, "slow": 0}
+    assert flushed >= sales
+    assert shop.stock_of("W1") == ((100 - sales) * 1000, (100 - sales) * 100)
