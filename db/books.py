@@ -6,6 +6,7 @@ command line and the tests all come through here.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy import Engine
@@ -15,7 +16,7 @@ from db import drafts, fastsale, masters, users
 from db.audit import Actor
 from db.documents import LineIn
 from db.engine import write_transaction
-from db.permissions import require
+from db.permissions import may, require
 from db.posting import Posted, get_document, run_posting
 
 
@@ -117,6 +118,41 @@ class Books:
         require(self.actor, "master-data")
         with write_transaction(self.engine) as conn:
             return masters.add_supplier(conn, self.actor, name, phone)
+
+    def product_detail(self, sku: str) -> masters.ProductDetail:
+        """Anyone signed in may look a product up; costs only for those who may see them."""
+        with self.engine.connect() as conn:
+            detail = masters.product_detail(conn, sku)
+        if not may(self.actor, "see-cost"):
+            detail = dataclasses.replace(detail, avg_cost=None, last_cost=None)
+        return detail
+
+    def update_product(self, sku: str, changes: masters.ProductChanges) -> bool:
+        """True if something changed; False (nothing written) if the save changed nothing."""
+        require(self.actor, "master-data")
+        with write_transaction(self.engine) as conn:
+            return masters.update_product(conn, self.actor, sku, changes)
+
+    def customer_detail(self, name: str) -> masters.PartyDetail:
+        with self.engine.connect() as conn:
+            return masters.customer_detail(conn, name)
+
+    def supplier_detail(self, name: str) -> masters.PartyDetail:
+        with self.engine.connect() as conn:
+            return masters.supplier_detail(conn, name)
+
+    def update_customer(self, name: str, *, new_name: str | None = None,
+                        phone: str | None = None, credit_limit: str | None = None) -> bool:
+        require(self.actor, "master-data")
+        with write_transaction(self.engine) as conn:
+            return masters.update_customer(conn, self.actor, name, new_name=new_name,
+                                           phone=phone, credit_limit=credit_limit)
+
+    def update_supplier(self, name: str, *, new_name: str | None = None,
+                        phone: str | None = None) -> bool:
+        require(self.actor, "master-data")
+        with write_transaction(self.engine) as conn:
+            return masters.update_supplier(conn, self.actor, name, new_name=new_name, phone=phone)
 
     def add_user(self, name: str, role: str, password: str) -> Actor:
         require(self.actor, "users")
