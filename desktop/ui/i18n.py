@@ -1,6 +1,7 @@
 """The language of the screens: English source strings, Chinese from a .qm.
 
-$STOREKEEPER_LANG (zh_CN, en, ...) wins; otherwise the system locale. A
+$STOREKEEPER_LANG (zh_CN, en, ...) wins; then the language chosen in
+Settings (desktop.config, per computer); otherwise the system locale. A
 language without a catalogue falls back to English.
 """
 from __future__ import annotations
@@ -23,8 +24,17 @@ def resources_dir() -> Path:
 TRANSLATIONS = resources_dir() / "translations"
 
 
+def configured_language() -> str:
+    """The language saved in Settings ("zh_CN", "en"), or "" for the system's."""
+    try:
+        from desktop import config
+        return config.load().language
+    except Exception:  # the screens must come up whatever the settings file holds
+        return ""
+
+
 def wanted_locale() -> QLocale:
-    name = os.environ.get("STOREKEEPER_LANG", "").strip()
+    name = os.environ.get("STOREKEEPER_LANG", "").strip() or configured_language()
     return QLocale(name) if name else QLocale.system()
 
 
