@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime,
                         ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint, cast, func)
+                        UniqueConstraint, cast, func, text)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 Id = BigInteger().with_variant(Integer(), "sqlite")  # rowid alias on SQLite
 Money = BigInteger
@@ -18,6 +20,27 @@ Qty = BigInteger
 def int_sum(col):
     """SUM of a money or quantity column, as an integer (PostgreSQL's SUM(bigint) is numeric)."""
     return cast(func.sum(col), BigInteger)
+
+
+class ascii_lower(FunctionElement):
+    """lower() of ASCII letters only, compared byte by byte: SQLite's lower(x);
+    PostgreSQL's lower(x COLLATE "C") (the C collation folds only A-Z, and the
+    result compares in byte order whatever the database's collation is).
+    Prefix searches (db.lists) and the index they use are written with it."""
+    inherit_cache = True
+    name = "ascii_lower"
+    type = String()
+
+
+@compiles(ascii_lower)
+def _ascii_lower(element, compiler, **kw):
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(ascii_lower, "postgresql")
+def _ascii_lower_pg(element, compiler, **kw):
+    return f'lower({compiler.process(element.clauses, **kw)} COLLATE "C")'
+
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -78,15 +101,39 @@ products = Table(
     Column("batch_tracked", Boolean, nullable=False, default=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime, nullable=False),
-    Index("ix_products_name", "name"),
-    Index("ix_products_pinyin", "pinyin"),
-    Index("ix_products_category", "category"),
+    # Lists sort on a column with the SKU as the tie-break (db.lists pages by keyset).
+    Index("ix_products_name_sku", "name", "sku"),
+    Index("ix_products_category_sku", "category", "sku"),
+    Index("ix_products_price_sku", "price", "sku"),
+    Index("ix_products_unit_sku", "unit", "sku"),
+    # Prefix searches: byte order on PostgreSQL whatever the database's collation
+    # (pattern operators ~>=~ ~<~); SQLite's BINARY order is byte order already.
+    Index("ix_products_pinyin", "pinyin", postgresql_ops={"pinyin": "varchar_pattern_ops"}),
 )
+Index("ix_products_sku_ascii_lower", ascii_lower(products.c.sku))   # SKU prefix, any case
+# PostgreSQL finds name fragments through the name's characters and character
+# pairs (sk_name_grams, migration 0003); SQLite keeps them in product_grams.
+Index("ix_products_name_grams", func.sk_name_grams(products.c.name),
+      postgresql_using="gin").ddl_if(dialect="postgresql")
 
 barcodes = Table(
     "barcodes", metadata,
     Column("code", String(48), primary_key=True),
     Column("product_id", Integer, ForeignKey("products.id"), nullable=False, index=True),
+    Index("ix_barcodes_code_product", "code", "product_id",
+          postgresql_ops={"code": "varchar_pattern_ops"}),   # barcode prefix -> product
+)
+
+# SQLite's index of name fragments: every character of a product's name with the
+# character after it (chr(31) after the last), so the products whose names hold a
+# fragment are found by its first pair (one character: a range of pairs). Kept by
+# triggers on products (migration 0003); empty on PostgreSQL, which indexes
+# sk_name_grams(name) instead.
+product_grams = Table(
+    "product_grams", metadata,
+    Column("gram", String(2), primary_key=True),
+    Column("product_id", Integer, primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 batches = Table(
@@ -233,6 +280,10 @@ audit_log = Table(
     Column("detail", Text, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # The imports' history (db.lists.IMPORTS): a partial index, so the rows every
+    # posting appends cost no index entry.
+    Index("ix_audit_log_imports", "seq", sqlite_where=text("substr(action, 1, 6) = 'import'"),
+          postgresql_where=text("substr(action, 1, 6) = 'import'")),
 )
 
 # The tip of the audit chain: one row, locked by whoever appends.

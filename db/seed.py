@@ -31,6 +31,7 @@ from db.audit import Actor
 from db.bulkload import BulkLoader
 from db.engine import write_transaction
 from db.errors import BooksError
+from db.lists import GRAM_TRIGGERS, rebuild_name_grams
 from db.schema import audit_head, barcodes, batches, customers, documents, products, stock, suppliers
 from db.seed_rows import BIG_TABLES, TABLES
 from db.seed_sim import Simulation
@@ -93,15 +94,43 @@ class _Writer:
         self.loader = BulkLoader(conn)
         self.progress = progress
         self.summary: dict = {}
+        self.grams: tuple[int, list[str]] | None = None   # (first new product id, triggers)
+
+    def _hold_name_grams(self) -> None:
+        """SQLite: the triggers that keep product_grams would write each product's
+        pairs one by one; they are dropped while the products load and the pairs
+        written in bulk after (db.lists.rebuild_name_grams)."""
+        conn = self.conn
+        first = (conn.execute(select(func.max(products.c.id))).scalar() or 0) + 1
+        triggers = []
+        if not self.loader.pg:
+            for name, sql in conn.execute(text(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                    "AND tbl_name = 'products' ORDER BY name")).all():
+                if name in GRAM_TRIGGERS:
+                    conn.exec_driver_sql(f"DROP TRIGGER {name}")
+                    triggers.append(sql)
+        self.grams = (first, triggers)
+
+    def _write_name_grams(self) -> None:
+        if self.grams is None or self.loader.pg:
+            return
+        first, triggers = self.grams
+        rebuild_name_grams(self.conn, first)
+        for sql in triggers:
+            self.conn.exec_driver_sql(sql)
 
     def handle(self, msg: tuple) -> None:
         kind = msg[0]
         if kind == "rows":
+            if msg[1] == "products" and self.grams is None:
+                self._hold_name_grams()
             self.loader.insert(TABLES[msg[1]], msg[2], msg[3])
         elif kind == "progress":
             if self.progress:
                 self.progress(msg[1], msg[2])
         elif kind == "masters-done":
+            self._write_name_grams()
             # the big append-only tables get their secondary indexes back at the end
             self.loader.drop_secondary(BIG_TABLES)
         elif kind == "final":
@@ -125,7 +154,7 @@ class _Writer:
         conn.execute(update(audit_head).where(audit_head.c.id == 1)
                      .values(seq=final["seq"], hash=final["hash"]))
         loader.fix_sequences((*BIG_TABLES, products, customers, suppliers, batches))
-        loader.analyze(BIG_TABLES)
+        loader.analyze((*BIG_TABLES, products, barcodes, stock, customers, suppliers))
         self.summary = final["summary"]
 
 

@@ -219,6 +219,11 @@ class Simulation(RowWriter):
         for k in reorder:
             by_sup.setdefault(self.supplier_of[k], []).append(k)
         t = 7 * 3600 * 10**6 + 30 * 60 * 10**6
+        # 1 to 120 s between deliveries, squeezed when there are so many (a catalogue of
+        # hundreds of thousands stocked on the first day) that they would run past midnight
+        n_docs = sum(-(-len(items) // 60) for items in by_sup.values())
+        room = 24 * 3600 * 10**6 - 1 - t
+        squeeze = (room, n_docs * 120 * 10**6) if n_docs * 120 * 10**6 > room else None
         drift = 1 + 0.04 * d / 365
         lines_buf, ledger_buf = self.buf["document_lines"], self.buf["stock_ledger"]
         uid = self.actor.id
@@ -226,7 +231,8 @@ class Simulation(RowWriter):
             items = by_sup[sid]
             for part in range(0, len(items), 60):
                 chunk = items[part:part + 60]
-                t += rng.randrange(10**6, 120 * 10**6)
+                step = rng.randrange(10**6, 120 * 10**6)
+                t += max(1, step * squeeze[0] // squeeze[1]) if squeeze else step
                 at, at_s = self._ts(t)
                 number = self._number("purchase-receipt", daykey)
                 doc_id = self.ids["documents"]

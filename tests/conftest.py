@@ -286,3 +286,9 @@ def shop(engine, db_url, backend) -> Shop:
         owner = users.owner(c)
     assert owner is not None and owner.name == OWNER
     return Shop(engine, db_url, backend, owner, Books(engine, owner))
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path, monkeypatch):
+    """Settings live in a file of the test's own, never in the person's config."""
+    monkeypatch.setenv("STOREKEEPER_CONFIG", str(tmp_path / "storekeeper-config.json"))

@@ -44,6 +44,14 @@ def main(url: str | None, *, smoke: bool = False, screen: str | None = None) -> 
 
     engine: Engine | None = None
     try:
+        if not url and not os.environ.get("STOREKEEPER_DB"):
+            from desktop import config
+            url = config.configured_url()          # Settings' choice; None: the default file
+            if url is not None and not smoke:
+                from desktop.ui.settings import ask_missing_password
+                url = ask_missing_password(url)    # a server password not in the keyring
+                if url is None:
+                    return 0
         resolved = resolve_url(url)
         if smoke:
             _require_sqlite_file(resolved)
@@ -172,16 +180,19 @@ def _smoke_window(engine: Engine, actor: Actor, key: str, db_label: str, started
     screen = window.screens[key]
     result: dict[str, int] = {}
     loop = QEventLoop()
+    view = getattr(screen, "view", None)      # a list screen; Settings is a form
 
     def painted() -> None:
-        model = screen.model
-        if result or (model.rowCount() == 0 and model.canFetchMore()):
-            return
+        if result or (view is not None and screen.model.loading):
+            return                            # the first page is still on its way
         result["first_paint_ms"] = round((time.perf_counter() - started) * 1000)
-        result["rows_shown"] = screen.view.visible_rows()
+        result["rows_shown"] = view.visible_rows() if view is not None else 0
         loop.quit()
 
-    screen.view.painted.connect(painted)
+    if view is not None:
+        view.painted.connect(painted)
+    else:
+        QTimer.singleShot(0, painted)
     QTimer.singleShot(SMOKE_TIMEOUT_S * 1000, loop.quit)
     window.resize(1280, 800)
     window.show()

@@ -1,5 +1,6 @@
 """The main window: navigation on the left, the chosen screen on the right.
 
+The navigation lists the screens the signed-in role may see (screens.py).
 Screens are built the first time they are opened, so start-up costs one
 list, not all of them.
 """
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from sqlalchemy import Engine
 
 from db.audit import Actor
-from desktop.ui.screens import DEFAULT_SCREEN, SCREENS
+from desktop.ui.screens import DEFAULT_SCREEN, SCREENS, screens_for
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
@@ -33,7 +34,8 @@ class MainWindow(QMainWindow):
                                       "QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
         self.screens: dict[str, QWidget] = {}
-        for n, spec in enumerate(SCREENS.values(), start=1):
+        self.visible = [spec.key for spec in screens_for(actor)]
+        for n, spec in enumerate(screens_for(actor), start=1):
             item = QListWidgetItem(spec.title(), self.navigation)
             item.setData(ROLE_KEY, spec.key)
             item.setToolTip(QKeySequence(f"Ctrl+{n}").toString(QKeySequence.SequenceFormat.NativeText))
@@ -58,10 +60,12 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(QLabel(db_label, self))
 
         self.navigation.currentItemChanged.connect(self._navigate)
+        if screen not in self.visible:
+            screen = DEFAULT_SCREEN if DEFAULT_SCREEN in self.visible else self.visible[0]
         self.open_screen(screen)
 
     def open_screen(self, key: str) -> QWidget:
-        if key not in SCREENS:
+        if key not in SCREENS or key not in self.visible:
             raise KeyError(key)
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(ROLE_KEY) == key:
@@ -83,6 +87,9 @@ class MainWindow(QMainWindow):
         screen = self.screens.get(key)
         if screen is None:
             screen = SCREENS[key].build(self._engine, self.actor)
+            if hasattr(screen, "shop_name_changed"):
+                screen.shop_name_changed.connect(
+                    lambda name: self.setWindowTitle(self.tr("{shop} - Storekeeper").format(shop=name)))
             self.screens[key] = screen
             self.stack.addWidget(screen)
             screen.refresh()

@@ -1,103 +1,202 @@
-"""The screens of the main window, each a list of the shop's books.
+"""The screens of the main window, by key (the name `gui --smoke --screen` takes).
 
-A screen is registered here by key (the name `gui --smoke --screen` takes)
-with its title and how to build it. Only screens that exist are listed:
-Counter, Purchasing, Reports, Import and Settings join as their issues land.
+Each screen says which roles see it; the navigation shows only those. The
+Counter, Purchasing, Reports and Import screens start as the lists their
+issues build on (the sales, the purchase documents, the standing reports,
+the history of imports): what they list is real, the data entry comes with
+those issues.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
 from db import lists
 from db.audit import Actor
-from db.money import money_str, qty_str
-from desktop.ui.paged_model import Column, PagedTableModel
-
+from db.permissions import may
+from desktop.ui.list_screen import ListScreen, money_column, qty_column
+from desktop.ui.paged_model import Column
 
 translate = QCoreApplication.translate
+ALL = frozenset({"owner", "manager", "cashier", "clerk", "bookkeeper"})
 
 
-class PagedTableView(QTableView):
-    """A table with fixed row heights that says when it has painted."""
-    painted = Signal()
+def _n(total: int) -> str:
+    return QLocale().toString(total)
 
-    def __init__(self, parent=None):
+
+def _date(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def doc_kind_text(kind: str) -> str:
+    return {"sale": translate("Screens", "Sale"),
+            "sale-return": translate("Screens", "Sale return"),
+            "purchase-order": translate("Screens", "Purchase order"),
+            "purchase-receipt": translate("Screens", "Receipt"),
+            "purchase-return": translate("Screens", "Purchase return"),
+            "adjustment": translate("Screens", "Adjustment"),
+            "stocktake": translate("Screens", "Stocktake"),
+            "supplier-payment": translate("Screens", "Supplier payment"),
+            "customer-payment": translate("Screens", "Customer payment")}.get(kind, kind)
+
+
+def status_text(status: str) -> str:
+    return {"draft": translate("Screens", "draft"), "posted": translate("Screens", "posted"),
+            "awaiting-approval": translate("Screens", "awaiting approval"),
+            "approved": translate("Screens", "approved"), "rejected": translate("Screens", "rejected"),
+            "cancelled": translate("Screens", "cancelled")}.get(status, status)
+
+
+def payment_text(method: str) -> str:
+    return {"cash": translate("Screens", "cash"), "card": translate("Screens", "card"),
+            "wechat": translate("Screens", "WeChat Pay"), "alipay": translate("Screens", "Alipay"),
+            "account": translate("Screens", "on account")}.get(method, method or "")
+
+
+def stock_screen(engine: Engine, actor: Actor) -> ListScreen:
+    cols = [Column(translate("Screens", "SKU"), width=12),
+            Column(translate("Screens", "Name"), width=30, stretch=True),
+            Column(translate("Screens", "Category"), width=12),
+            Column(translate("Screens", "Unit"), width=6),
+            qty_column(translate("Screens", "On hand")),
+            money_column(translate("Screens", "Price"))]
+    return ListScreen(engine, lists.STOCK, cols, translate("Screens", "Stock"),
+                      lambda n: translate("Screens", "Products: {n}").format(n=_n(n)),
+                      search_hint=translate("Screens", "Name, pinyin initials, SKU or barcode"))
+
+
+def _counter(engine: Engine, actor: Actor) -> ListScreen:
+    cols = [Column(translate("Screens", "Number"), width=18),
+            Column(translate("Screens", "Date"), _date, width=11),
+            Column(translate("Screens", "Kind"), doc_kind_text, width=8),
+            Column(translate("Screens", "Customer"), width=16, stretch=True),
+            Column(translate("Screens", "Payment"), payment_text, width=8),
+            money_column(translate("Screens", "Total")),
+            Column(translate("Screens", "Status"), status_text, width=8),
+            Column(translate("Screens", "Cashier"), width=10)]
+    return ListScreen(engine, lists.SALES, cols, translate("Screens", "Counter: sales"),
+                      lambda n: translate("Screens", "Sales and returns: {n}").format(n=_n(n)),
+                      search_hint=translate("Screens", "Number or customer"))
+
+
+def _purchasing(engine: Engine, actor: Actor) -> ListScreen:
+    cols = [Column(translate("Screens", "Number"), width=18),
+            Column(translate("Screens", "Date"), _date, width=11),
+            Column(translate("Screens", "Kind"), doc_kind_text, width=10),
+            Column(translate("Screens", "Supplier"), width=18, stretch=True),
+            money_column(translate("Screens", "Total")),
+            Column(translate("Screens", "Status"), status_text, width=8)]
+    return ListScreen(engine, lists.PURCHASES, cols, translate("Screens", "Purchasing"),
+                      lambda n: translate("Screens", "Purchase documents: {n}").format(n=_n(n)),
+                      search_hint=translate("Screens", "Number or supplier"))
+
+
+def _import(engine: Engine, actor: Actor) -> ListScreen:
+    cols = [Column(translate("Screens", "No."), width=6),
+            Column(translate("Screens", "When"), lambda v: str(v)[:19], width=16),
+            Column(translate("Screens", "User"), width=10),
+            Column(translate("Screens", "What"), width=14),
+            Column(translate("Screens", "File"), width=24),
+            Column(translate("Screens", "Outcome"), width=30, stretch=True)]
+    return ListScreen(engine, lists.IMPORTS, cols, translate("Screens", "Import: past imports"),
+                      lambda n: translate("Screens", "Imports: {n}").format(n=_n(n)),
+                      search_hint=translate("Screens", "File name"))
+
+
+class ReportsScreen(QWidget):
+    """The standing reports, one list each, picked from a box."""
+
+    def __init__(self, engine: Engine, actor: Actor, parent=None):
         super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vh = self.verticalHeader()
-        vh.setVisible(False)
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        hh = self.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setMinimumSectionSize(40)
-
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        self.painted.emit()
-
-    def size_columns(self, columns: list[Column]) -> None:
-        """Widths from each column's size in characters: never resize-to-contents."""
-        unit = self.fontMetrics().averageCharWidth()
-        hh = self.horizontalHeader()
-        title_width = hh.fontMetrics().horizontalAdvance
-        for i, c in enumerate(columns):
-            hh.resizeSection(i, max(c.width * unit + 16, title_width(c.title) + 24))
-            if c.stretch:
-                hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-
-    def visible_rows(self) -> int:
-        model = self.model()
-        if model is None or model.rowCount() == 0:
-            return 0
-        first = self.rowAt(0)
-        last = self.rowAt(self.viewport().height() - 1)
-        if last < 0:
-            last = model.rowCount() - 1
-        return last - first + 1 if first >= 0 else 0
-
-
-class ListScreen(QWidget):
-    """A heading, a lazily paged table and the total count."""
-
-    def __init__(self, engine: Engine, source: lists.PagedList, columns: list[Column],
-                 title: str, count_text: Callable[[int], str], parent=None):
-        super().__init__(parent)
-        self._count_text = count_text
-        self.model = PagedTableModel(engine, source, columns, parent=self)
-        self.view = PagedTableView(self)
-        self.view.setModel(self.model)
-        self.view.size_columns(columns)
-        heading = QLabel(title, self)
-        heading.setObjectName("screenHeading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
-        self.status = QLabel(self)
-        self.status.setObjectName("listTotal")
+        self.picker = QComboBox(self)
+        self.picker.setObjectName("report")
+        self.stack = QStackedWidget(self)
+        self._engine, self._actor = engine, actor
+        self._builders: list[Callable[[], ListScreen]] = []
+        for title, build in (
+                (translate("Screens", "Stock on hand"), lambda: stock_screen(engine, actor)),
+                (translate("Screens", "Receivables: what customers owe"), self._receivables),
+                (translate("Screens", "Payables: what the shop owes"), self._payables)):
+            self.picker.addItem(title)
+            self._builders.append(build)
+            self.stack.addWidget(QWidget(self))
+        self.reports: dict[int, ListScreen] = {}
+        row = QHBoxLayout()
+        row.addWidget(QLabel(translate("Screens", "Report"), self))
+        row.addWidget(self.picker, 1)
+        row.addStretch(2)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-        self.model.totalChanged.connect(self._show_total)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.stack, 1)
+        self.picker.currentIndexChanged.connect(self.show_report)
 
-    def _show_total(self, total: int) -> None:
-        self.status.setText(self._count_text(total))
+    def _receivables(self) -> ListScreen:
+        cols = [Column(translate("Screens", "Customer"), width=24, stretch=True),
+                Column(translate("Screens", "Phone"), width=16),
+                money_column(translate("Screens", "Credit limit"), 12),
+                money_column(translate("Screens", "Owes the shop"), 12)]
+        return ListScreen(self._engine, lists.CUSTOMERS, cols, translate("Screens", "Receivables"),
+                          lambda n: translate("Screens", "Customers: {n}").format(n=_n(n)))
+
+    def _payables(self) -> ListScreen:
+        cols = [Column(translate("Screens", "Supplier"), width=24, stretch=True),
+                Column(translate("Screens", "Phone"), width=16),
+                money_column(translate("Screens", "Shop owes them"), 12)]
+        return ListScreen(self._engine, lists.SUPPLIERS, cols, translate("Screens", "Payables"),
+                          lambda n: translate("Screens", "Suppliers: {n}").format(n=_n(n)))
+
+    def show_report(self, i: int) -> ListScreen:
+        screen = self.reports.get(i)
+        if screen is None:
+            screen = self._builders[i]()
+            old = self.stack.widget(i)
+            self.stack.insertWidget(i, screen)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.reports[i] = screen
+            screen.refresh()
+        self.stack.setCurrentWidget(screen)
+        return screen
+
+    @property
+    def model(self):
+        return self.current().model
+
+    @property
+    def view(self):
+        return self.current().view
+
+    def current(self) -> ListScreen:
+        return self.show_report(self.picker.currentIndex())
 
     def refresh(self) -> None:
-        self.model.refresh()
+        self.current().refresh()
+
+
+def _products(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.products import ProductsScreen
+    return ProductsScreen(engine, actor)
+
+
+def _customers(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.parties import PartyScreen
+    return PartyScreen(engine, actor, "customer")
+
+
+def _suppliers(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.parties import PartyScreen
+    return PartyScreen(engine, actor, "supplier")
+
+
+def _settings(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.settings import SettingsScreen
+    return SettingsScreen(engine, actor)
 
 
 @dataclass(frozen=True)
@@ -105,58 +204,32 @@ class ScreenSpec:
     key: str
     title: Callable[[], str]                                  # translated at call time
     build: Callable[[Engine, Actor], QWidget]
+    roles: frozenset[str] = ALL
+
+    def visible_to(self, actor: Actor) -> bool:
+        return actor.role in self.roles
 
 
-def _n(total: int) -> str:
-    return QLocale().toString(total)
-
-
-def _stock(engine: Engine, actor: Actor) -> ListScreen:
-    cols = [Column(translate("Screens", "SKU"), width=12),
-            Column(translate("Screens", "Name"), width=30, stretch=True),
-            Column(translate("Screens", "Category"), width=12),
-            Column(translate("Screens", "Unit"), width=6),
-            Column(translate("Screens", "On hand"), qty_str, numeric=True, width=10),
-            Column(translate("Screens", "Price"), money_str, numeric=True, width=10)]
-    return ListScreen(engine, lists.STOCK, cols, translate("Screens", "Stock"),
-                      lambda n: translate("Screens", "Products: {n}").format(n=_n(n)))
-
-
-def _products(engine: Engine, actor: Actor) -> ListScreen:
-    cols = [Column(translate("Screens", "SKU"), width=12),
-            Column(translate("Screens", "Name"), width=30, stretch=True),
-            Column(translate("Screens", "Barcodes"), width=16),
-            Column(translate("Screens", "Category"), width=12),
-            Column(translate("Screens", "Unit"), width=6),
-            Column(translate("Screens", "Price"), money_str, numeric=True, width=10),
-            Column(translate("Screens", "On hand"), qty_str, numeric=True, width=10),
-            Column(translate("Screens", "Min"), qty_str, numeric=True, width=7),
-            Column(translate("Screens", "Max"), qty_str, numeric=True, width=7)]
-    return ListScreen(engine, lists.PRODUCTS, cols, translate("Screens", "Products"),
-                      lambda n: translate("Screens", "Products: {n}").format(n=_n(n)))
-
-
-def _customers(engine: Engine, actor: Actor) -> ListScreen:
-    cols = [Column(translate("Screens", "Name"), width=24, stretch=True),
-            Column(translate("Screens", "Phone"), width=16),
-            Column(translate("Screens", "Credit limit"), money_str, numeric=True, width=12),
-            Column(translate("Screens", "Owes the shop"), money_str, numeric=True, width=12)]
-    return ListScreen(engine, lists.CUSTOMERS, cols, translate("Screens", "Customers"),
-                      lambda n: translate("Screens", "Customers: {n}").format(n=_n(n)))
-
-
-def _suppliers(engine: Engine, actor: Actor) -> ListScreen:
-    cols = [Column(translate("Screens", "Name"), width=24, stretch=True),
-            Column(translate("Screens", "Phone"), width=16),
-            Column(translate("Screens", "Shop owes them"), money_str, numeric=True, width=12)]
-    return ListScreen(engine, lists.SUPPLIERS, cols, translate("Screens", "Suppliers"),
-                      lambda n: translate("Screens", "Suppliers: {n}").format(n=_n(n)))
-
-
+_REPORTS = frozenset(r for r in ALL if may(Actor(0, "", r), "reports"))
 SCREENS: dict[str, ScreenSpec] = {s.key: s for s in (
-    ScreenSpec("stock", lambda: translate("Screens", "Stock"), _stock),
+    ScreenSpec("counter", lambda: translate("Screens", "Counter"), _counter,
+               frozenset({"owner", "manager", "cashier", "bookkeeper"})),
+    ScreenSpec("purchasing", lambda: translate("Screens", "Purchasing"), _purchasing,
+               frozenset({"owner", "manager", "clerk", "bookkeeper"})),
+    ScreenSpec("stock", lambda: translate("Screens", "Stock"), stock_screen),
     ScreenSpec("products", lambda: translate("Screens", "Products"), _products),
-    ScreenSpec("customers", lambda: translate("Screens", "Customers"), _customers),
-    ScreenSpec("suppliers", lambda: translate("Screens", "Suppliers"), _suppliers),
+    ScreenSpec("customers", lambda: translate("Screens", "Customers"), _customers,
+               frozenset({"owner", "manager", "cashier", "bookkeeper"})),
+    ScreenSpec("suppliers", lambda: translate("Screens", "Suppliers"), _suppliers,
+               frozenset({"owner", "manager", "clerk", "bookkeeper"})),
+    ScreenSpec("reports", lambda: translate("Screens", "Reports"), ReportsScreen, _REPORTS),
+    ScreenSpec("import", lambda: translate("Screens", "Import"), _import,
+               frozenset({"owner", "manager"})),
+    ScreenSpec("settings", lambda: translate("Screens", "Settings"), _settings,
+               frozenset({"owner", "manager"})),
 )}
 DEFAULT_SCREEN = "stock"
+
+
+def screens_for(actor: Actor) -> list[ScreenSpec]:
+    return [s for s in SCREENS.values() if s.visible_to(actor)]

@@ -1,0 +1,336 @@
+"""Products: the list (search by name, pinyin initials, SKU or barcode prefix) and the editor.
+
+Cost appears only for roles that may see it (db.permissions "see-cost"): the
+list then reads PRODUCTS_WITH_COST and the editor shows the moving average
+and the last receipt's cost; for anyone else the list never reads a cost and
+db.books.Books.product_detail hands back none.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QVBoxLayout, QWidget)
+from sqlalchemy import Engine
+
+from db import lists
+from db.audit import Actor
+from db.books import Books
+from db.codes import normalise_barcode
+from db.errors import BooksError
+from db.masters import NewProduct, ProductChanges
+from db.money import money_str, qty_str
+from db.permissions import may
+from desktop.ui.list_screen import ListScreen, money_column, qty_column
+from desktop.ui.paged_model import Column
+
+translate = QCoreApplication.translate
+
+MONEY_RE = QRegularExpression(r"^\s*\d{0,9}([.,]\d{0,2})?\s*$")
+QTY_RE = QRegularExpression(r"^\s*\d{0,9}([.,]\d{0,3})?\s*$")
+
+
+def product_columns(with_cost: bool) -> list[Column]:
+    cols = [Column(translate("Products", "SKU"), width=12),
+            Column(translate("Products", "Name"), width=30, stretch=True),
+            Column(translate("Products", "Barcodes"), width=16),
+            Column(translate("Products", "Category"), width=12),
+            Column(translate("Products", "Unit"), width=6),
+            money_column(translate("Products", "Price")),
+            qty_column(translate("Products", "On hand")),
+            qty_column(translate("Products", "Min"), 7),
+            qty_column(translate("Products", "Max"), 7)]
+    if with_cost:
+        cols.append(money_column(translate("Products", "Cost")))
+    return cols
+
+
+class ProductsScreen(ListScreen):
+    def __init__(self, engine: Engine, actor: Actor, parent=None):
+        self.actor = actor
+        self.books = Books(engine, actor)
+        self.sees_cost = may(actor, "see-cost")
+        self.may_edit = may(actor, "master-data")
+        source = lists.PRODUCTS_WITH_COST if self.sees_cost else lists.PRODUCTS
+        super().__init__(engine, source, product_columns(self.sees_cost),
+                         translate("Products", "Products"),
+                         lambda n: translate("Products", "Products: {n}").format(n=QLocale().toString(n)),
+                         search_hint=translate("Products", "Name, pinyin initials, SKU or barcode"),
+                         parent=parent)
+        if self.may_edit:
+            self.new_button = self.add_action(translate("Products", "New product…"),
+                                              self.new_product, "newProduct")
+        self.edit_button = self.add_action(
+            translate("Products", "Edit…") if self.may_edit else translate("Products", "Details…"),
+            self._open_selected, "editProduct")
+        self.opened.connect(self.open_row)
+        self.editor: ProductEditor | None = None
+
+    def _open_selected(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def open_row(self, row: int) -> None:
+        self.edit_product(self.model.value(row, "sku"))
+
+    def new_product(self) -> ProductEditor:
+        return self._show(ProductEditor(self.books, None, parent=self))
+
+    def edit_product(self, sku: str) -> ProductEditor | None:
+        try:
+            detail = self.books.product_detail(sku)
+        except BooksError as exc:
+            self.status.setText(exc.message)
+            return None
+        return self._show(ProductEditor(self.books, detail, parent=self))
+
+    def _show(self, editor: "ProductEditor") -> "ProductEditor":
+        self.editor = editor
+        editor.saved.connect(self._saved)
+        editor.open()
+        return editor
+
+    def _saved(self, sku: str) -> None:
+        self.model.refresh()
+        self.status.setText(translate("Products", "Saved {sku}.").format(sku=sku))
+
+
+class ProductEditor(QDialog):
+    """A new product (detail None) or an existing one. Saves through the books; a refusal
+    is shown in the dialog, which stays open."""
+    saved = Signal(str)
+
+    def __init__(self, books: Books, detail, parent=None):
+        super().__init__(parent)
+        self.books = books
+        self.detail = detail
+        self.may_edit = may(books.actor, "master-data")
+        self.sees_cost = may(books.actor, "see-cost")
+        new = detail is None
+        self.setWindowTitle(translate("Products", "New product") if new else
+                            translate("Products", "Product {sku}").format(sku=detail.sku))
+        self.setMinimumWidth(520)
+
+        def line(name: str, text: str = "", regex: QRegularExpression | None = None) -> QLineEdit:
+            w = QLineEdit(text, self)
+            w.setObjectName(name)
+            if regex is not None:
+                w.setValidator(QRegularExpressionValidator(regex, w))
+            w.setReadOnly(not self.may_edit)
+            return w
+
+        d = detail
+        self.sku = line("sku", d.sku if d else "")
+        self.name = line("name", d.name if d else "")
+        self.category = line("category", d.category if d else "")
+        self.unit = line("unit", d.unit if d else "")
+        self.price = line("price", money_str(d.price) if d else "", MONEY_RE)
+        self.min_qty = line("minQty", qty_str(d.min_qty) if d and d.min_qty is not None else "", QTY_RE)
+        self.max_qty = line("maxQty", qty_str(d.max_qty) if d and d.max_qty is not None else "", QTY_RE)
+        self.batch = QCheckBox(translate("Products", "Tracked by batch and expiry"), self)
+        self.batch.setObjectName("batchTracked")
+        self.batch.setChecked(bool(d and d.batch_tracked))
+        self.batch.setEnabled(self.may_edit)
+        self.active = QCheckBox(translate("Products", "On sale (active)"), self)
+        self.active.setObjectName("active")
+        self.active.setChecked(True if d is None else bool(d.active))
+        self.active.setEnabled(self.may_edit and not new)
+
+        form = QFormLayout()
+        form.addRow(translate("Products", "SKU"), self.sku)
+        form.addRow(translate("Products", "Name"), self.name)
+        form.addRow(translate("Products", "Category"), self.category)
+        form.addRow(translate("Products", "Unit"), self.unit)
+        form.addRow(translate("Products", "Sale price"), self.price)
+        limits = QHBoxLayout()
+        limits.addWidget(QLabel(translate("Products", "Min"), self))
+        limits.addWidget(self.min_qty)
+        limits.addWidget(QLabel(translate("Products", "Max"), self))
+        limits.addWidget(self.max_qty)
+        form.addRow(translate("Products", "Stock limits"), limits)
+        form.addRow("", self.batch)
+        form.addRow("", self.active)
+
+        self.opening_cost: QLineEdit | None = None
+        cost_box = None
+        if self.sees_cost:
+            cost_box = QGroupBox(translate("Products", "Cost"), self)
+            cost_form = QFormLayout(cost_box)
+            if new:
+                self.opening_cost = line("openingCost", "", MONEY_RE)
+                cost_form.addRow(translate("Products", "Expected cost"), self.opening_cost)
+            else:
+                avg = QLabel(money_str(d.avg_cost) if d.avg_cost is not None else "", self)
+                avg.setObjectName("avgCost")
+                last = QLabel(money_str(d.last_cost) if d.last_cost is not None else "", self)
+                last.setObjectName("lastCost")
+                cost_form.addRow(translate("Products", "Average cost"), avg)
+                cost_form.addRow(translate("Products", "Last receipt"), last)
+                cost_form.addRow(translate("Products", "On hand"), QLabel(qty_str(d.on_hand), self))
+        elif d is not None:
+            form.addRow(translate("Products", "On hand"), QLabel(qty_str(d.on_hand), self))
+
+        codes = QGroupBox(translate("Products", "Barcodes"), self)
+        self.barcodes = QListWidget(codes)
+        self.barcodes.setObjectName("barcodes")
+        self.barcodes.addItems(list(d.barcodes) if d else [])
+        self.barcodes.setMaximumHeight(110)
+        self.new_code = QLineEdit(codes)
+        self.new_code.setObjectName("newBarcode")
+        self.new_code.setPlaceholderText(translate("Products", "Scan or type a barcode"))
+        self.add_code = QPushButton(translate("Products", "Add"), codes)
+        self.add_code.setObjectName("addBarcode")
+        self.remove_code = QPushButton(translate("Products", "Remove"), codes)
+        self.remove_code.setObjectName("removeBarcode")
+        self.add_code.clicked.connect(self.add_barcode)
+        self.new_code.installEventFilter(self)
+        self.remove_code.clicked.connect(self.remove_barcode)
+        for w in (self.new_code, self.add_code, self.remove_code):
+            w.setVisible(self.may_edit)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.new_code, 1)
+        code_row.addWidget(self.add_code)
+        code_row.addWidget(self.remove_code)
+        code_layout = QVBoxLayout(codes)
+        code_layout.addWidget(self.barcodes)
+        code_layout.addLayout(code_row)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        buttons = QDialogButtonBox(self)
+        if self.may_edit:
+            self.save_button = buttons.addButton(translate("Products", "Save"),
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+            self.save_button.setObjectName("save")
+            buttons.addButton(translate("Products", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        else:
+            buttons.addButton(translate("Products", "Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(codes)
+        if cost_box is not None:
+            layout.addWidget(cost_box)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        (self.sku if new else self.name).setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        """A scanner ends a code with Enter: in the barcode field that adds the code
+        rather than saving the dialog."""
+        if (watched is self.new_code and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.add_barcode()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- barcodes
+    def codes(self) -> list[str]:
+        return [self.barcodes.item(i).text() for i in range(self.barcodes.count())]
+
+    def add_barcode(self) -> bool:
+        raw = self.new_code.text().strip()
+        if not raw:
+            return False
+        try:
+            code = normalise_barcode(raw)
+        except BooksError as exc:
+            self._fail(exc.message)
+            return False
+        if code not in self.codes():
+            self.barcodes.addItem(code)
+        self.new_code.clear()
+        self.error.hide()
+        return True
+
+    def remove_barcode(self) -> None:
+        for item in self.barcodes.selectedItems():
+            self.barcodes.takeItem(self.barcodes.row(item))
+
+    # -- saving
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def save(self) -> bool:
+        if not self.may_edit:
+            return False
+        if self.new_code.text().strip() and not self.add_barcode():
+            return False
+        text = lambda w: w.text().strip().replace(",", ".")  # noqa: E731
+        try:
+            if self.detail is None:
+                sku = self.sku.text().strip()
+                self.books.add_product(NewProduct(
+                    sku=sku, name=self.name.text(), barcodes=self.codes(),
+                    unit=self.unit.text(), price=text(self.price) or "0",
+                    cost=text(self.opening_cost) if self.opening_cost else None,
+                    category=self.category.text(), min_qty=text(self.min_qty) or None,
+                    max_qty=text(self.max_qty) or None, batch_tracked=self.batch.isChecked()))
+            else:
+                sku = self.sku.text().strip()
+                self.books.update_product(self.detail.sku, self._changes())
+        except BooksError as exc:
+            self._fail(exc.message)
+            return False
+        self.saved.emit(sku)
+        self.accept()
+        return True
+
+    def _changes(self) -> ProductChanges:
+        """Only what differs from the product as it was opened."""
+        from db.money import parse_money, parse_qty
+
+        d = self.detail
+        text = lambda w: w.text().strip().replace(",", ".")  # noqa: E731
+
+        def changed_money(w, old):
+            t = text(w) or "0"
+            try:
+                return None if parse_money(t) == old else t
+            except BooksError:
+                return t                      # let the books word the refusal
+
+        def changed_qty(w, old):
+            t = text(w)
+            if not t:
+                return "" if old is not None else None
+            try:
+                return None if parse_qty(t) == old else t
+            except BooksError:
+                return t
+
+        new = {}
+        for field, widget, old in (("sku", self.sku, d.sku), ("name", self.name, d.name),
+                                   ("category", self.category, d.category),
+                                   ("unit", self.unit, d.unit)):
+            value = widget.text().strip()
+            if field == "name":
+                value = " ".join(value.split())
+            if value != old:
+                new[field] = value
+        if (p := changed_money(self.price, d.price)) is not None:
+            new["price"] = p
+        if (q := changed_qty(self.min_qty, d.min_qty)) is not None:
+            new["min_qty"] = q
+        if (q := changed_qty(self.max_qty, d.max_qty)) is not None:
+            new["max_qty"] = q
+        if self.codes() != list(d.barcodes):
+            new["barcodes"] = self.codes()
+        if self.batch.isChecked() != bool(d.batch_tracked):
+            new["batch_tracked"] = self.batch.isChecked()
+        if self.active.isChecked() != bool(d.active):
+            new["active"] = self.active.isChecked()
+        return ProductChanges(**new)
+
+
+def build(engine: Engine, actor: Actor) -> QWidget:
+    return ProductsScreen(engine, actor)
