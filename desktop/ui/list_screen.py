@@ -174,6 +174,23 @@ class ListScreen(QWidget):
                                   else self.toolbar.count(), button)
         return button
 
+    def open_selected(self) -> None:
+        """Opens the current row, as Enter or a double-click would."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.opened.emit(index.row())
+
+    def show_editor(self, editor):
+        """Opens an editor dialog whose `saved(str)` refreshes the list and says so."""
+        self.editor = editor
+        editor.saved.connect(self._saved)
+        editor.open()
+        return editor
+
+    def _saved(self, name: str) -> None:
+        self.model.refresh()
+        self.status.setText(translate("Lists", "Saved {name}.").format(name=name))
+
     def _show_total(self, total: int) -> None:
         self.status.setText(translate("Lists", "Counting…") if total < 0
                             else self._count_text(total))

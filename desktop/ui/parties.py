@@ -45,32 +45,20 @@ class PartyScreen(ListScreen):
         if self.may_edit:
             self.add_action(translate("Parties", "New customer…") if kind == "customer"
                             else translate("Parties", "New supplier…"), self.new_party, "newParty")
-            self.add_action(translate("Parties", "Edit…"), self._open_selected, "editParty")
+            self.add_action(translate("Parties", "Edit…"), self.open_selected, "editParty")
             self.opened.connect(self.open_row)
         self.editor: PartyEditor | None = None
 
-    def _open_selected(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self.open_row(index.row())
 
     def open_row(self, row: int) -> "PartyEditor | None":
         if not self.may_edit:
             return None
-        return self._show(PartyEditor(self.books, self.kind, self.model.value(row, "name"), self))
+        return self.show_editor(PartyEditor(self.books, self.kind, self.model.value(row, "name"), self))
 
     def new_party(self) -> "PartyEditor":
-        return self._show(PartyEditor(self.books, self.kind, None, self))
+        return self.show_editor(PartyEditor(self.books, self.kind, None, self))
 
-    def _show(self, editor: "PartyEditor") -> "PartyEditor":
-        self.editor = editor
-        editor.saved.connect(self._saved)
-        editor.open()
-        return editor
 
-    def _saved(self, name: str) -> None:
-        self.model.refresh()
-        self.status.setText(translate("Parties", "Saved {name}.").format(name=name))
 
 
 class PartyEditor(QDialog):

@@ -63,20 +63,16 @@ class ProductsScreen(ListScreen):
                                               self.new_product, "newProduct")
         self.edit_button = self.add_action(
             translate("Products", "Edit…") if self.may_edit else translate("Products", "Details…"),
-            self._open_selected, "editProduct")
+            self.open_selected, "editProduct")
         self.opened.connect(self.open_row)
         self.editor: ProductEditor | None = None
 
-    def _open_selected(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self.open_row(index.row())
 
     def open_row(self, row: int) -> None:
         self.edit_product(self.model.value(row, "sku"))
 
     def new_product(self) -> ProductEditor:
-        return self._show(ProductEditor(self.books, None, parent=self))
+        return self.show_editor(ProductEditor(self.books, None, parent=self))
 
     def edit_product(self, sku: str) -> ProductEditor | None:
         try:
@@ -84,17 +80,9 @@ class ProductsScreen(ListScreen):
         except BooksError as exc:
             self.status.setText(exc.message)
             return None
-        return self._show(ProductEditor(self.books, detail, parent=self))
+        return self.show_editor(ProductEditor(self.books, detail, parent=self))
 
-    def _show(self, editor: "ProductEditor") -> "ProductEditor":
-        self.editor = editor
-        editor.saved.connect(self._saved)
-        editor.open()
-        return editor
 
-    def _saved(self, sku: str) -> None:
-        self.model.refresh()
-        self.status.setText(translate("Products", "Saved {sku}.").format(sku=sku))
 
 
 class ProductEditor(QDialog):

@@ -4,48 +4,48 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="551"/>
-        <location filename="../../desktop/ui/settings.py" line="650"/>
+        <location filename="../../desktop/ui/settings.py" line="556"/>
+        <location filename="../../desktop/ui/settings.py" line="655"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="553"/>
+        <location filename="../../desktop/ui/settings.py" line="558"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="562"/>
+        <location filename="../../desktop/ui/settings.py" line="567"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="566"/>
+        <location filename="../../desktop/ui/settings.py" line="571"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="573"/>
+        <location filename="../../desktop/ui/settings.py" line="578"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="575"/>
+        <location filename="../../desktop/ui/settings.py" line="580"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="593"/>
+        <location filename="../../desktop/ui/settings.py" line="598"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="607"/>
+        <location filename="../../desktop/ui/settings.py" line="612"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="618"/>
+        <location filename="../../desktop/ui/settings.py" line="623"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -156,37 +156,42 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="178"/>
+        <location filename="../../desktop/ui/list_screen.py" line="192"/>
+        <source>Saved {name}.</source>
+        <translation>已保存 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/list_screen.py" line="195"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="182"/>
+        <location filename="../../desktop/ui/list_screen.py" line="199"/>
         <source>Could not read the list: {message}</source>
         <translation>无法读取列表：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="193"/>
+        <location filename="../../desktop/ui/list_screen.py" line="210"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="194"/>
+        <location filename="../../desktop/ui/list_screen.py" line="211"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="203"/>
+        <location filename="../../desktop/ui/list_screen.py" line="220"/>
         <source>Exporting {title}…</source>
         <translation>正在导出{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="204"/>
+        <location filename="../../desktop/ui/list_screen.py" line="221"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="234"/>
+        <location filename="../../desktop/ui/list_screen.py" line="251"/>
         <source>Exported {n} rows to {path}</source>
         <translation>已导出 {n} 行到 {path}</translation>
     </message>
@@ -235,26 +240,26 @@
     <message>
         <location filename="../../desktop/ui/parties.py" line="31"/>
         <location filename="../../desktop/ui/parties.py" line="38"/>
-        <location filename="../../desktop/ui/parties.py" line="99"/>
+        <location filename="../../desktop/ui/parties.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="32"/>
         <location filename="../../desktop/ui/parties.py" line="39"/>
-        <location filename="../../desktop/ui/parties.py" line="100"/>
+        <location filename="../../desktop/ui/parties.py" line="88"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="33"/>
-        <location filename="../../desktop/ui/parties.py" line="108"/>
+        <location filename="../../desktop/ui/parties.py" line="96"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="34"/>
-        <location filename="../../desktop/ui/parties.py" line="112"/>
+        <location filename="../../desktop/ui/parties.py" line="100"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
@@ -270,7 +275,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="40"/>
-        <location filename="../../desktop/ui/parties.py" line="113"/>
+        <location filename="../../desktop/ui/parties.py" line="101"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
@@ -305,42 +310,37 @@
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="73"/>
-        <source>Saved {name}.</source>
-        <translation>已保存 {name}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/parties.py" line="88"/>
+        <location filename="../../desktop/ui/parties.py" line="76"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="89"/>
+        <location filename="../../desktop/ui/parties.py" line="77"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="91"/>
+        <location filename="../../desktop/ui/parties.py" line="79"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="92"/>
+        <location filename="../../desktop/ui/parties.py" line="80"/>
         <source>New supplier</source>
         <translation>新建供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="107"/>
+        <location filename="../../desktop/ui/parties.py" line="95"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="120"/>
+        <location filename="../../desktop/ui/parties.py" line="108"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="122"/>
+        <location filename="../../desktop/ui/parties.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -349,31 +349,31 @@
     <name>Products</name>
     <message>
         <location filename="../../desktop/ui/products.py" line="35"/>
-        <location filename="../../desktop/ui/products.py" line="142"/>
+        <location filename="../../desktop/ui/products.py" line="130"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="36"/>
-        <location filename="../../desktop/ui/products.py" line="143"/>
+        <location filename="../../desktop/ui/products.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="37"/>
-        <location filename="../../desktop/ui/products.py" line="175"/>
+        <location filename="../../desktop/ui/products.py" line="163"/>
         <source>Barcodes</source>
         <translation>条码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="38"/>
-        <location filename="../../desktop/ui/products.py" line="144"/>
+        <location filename="../../desktop/ui/products.py" line="132"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="39"/>
-        <location filename="../../desktop/ui/products.py" line="145"/>
+        <location filename="../../desktop/ui/products.py" line="133"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -384,26 +384,26 @@
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="41"/>
-        <location filename="../../desktop/ui/products.py" line="171"/>
-        <location filename="../../desktop/ui/products.py" line="173"/>
+        <location filename="../../desktop/ui/products.py" line="159"/>
+        <location filename="../../desktop/ui/products.py" line="161"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="42"/>
-        <location filename="../../desktop/ui/products.py" line="148"/>
+        <location filename="../../desktop/ui/products.py" line="136"/>
         <source>Min</source>
         <translation>下限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="43"/>
-        <location filename="../../desktop/ui/products.py" line="150"/>
+        <location filename="../../desktop/ui/products.py" line="138"/>
         <source>Max</source>
         <translation>上限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="45"/>
-        <location filename="../../desktop/ui/products.py" line="159"/>
+        <location filename="../../desktop/ui/products.py" line="147"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
@@ -438,82 +438,77 @@
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="97"/>
-        <source>Saved {sku}.</source>
-        <translation>已保存 {sku}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/products.py" line="112"/>
+        <location filename="../../desktop/ui/products.py" line="100"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="113"/>
+        <location filename="../../desktop/ui/products.py" line="101"/>
         <source>Product {sku}</source>
         <translation>商品 {sku}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="132"/>
+        <location filename="../../desktop/ui/products.py" line="120"/>
         <source>Tracked by batch and expiry</source>
         <translation>按批次和保质期管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="136"/>
+        <location filename="../../desktop/ui/products.py" line="124"/>
         <source>On sale (active)</source>
         <translation>在售（启用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="146"/>
+        <location filename="../../desktop/ui/products.py" line="134"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="152"/>
+        <location filename="../../desktop/ui/products.py" line="140"/>
         <source>Stock limits</source>
         <translation>库存上下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="163"/>
+        <location filename="../../desktop/ui/products.py" line="151"/>
         <source>Expected cost</source>
         <translation>预计成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="169"/>
+        <location filename="../../desktop/ui/products.py" line="157"/>
         <source>Average cost</source>
         <translation>平均成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="170"/>
+        <location filename="../../desktop/ui/products.py" line="158"/>
         <source>Last receipt</source>
         <translation>最近进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="182"/>
+        <location filename="../../desktop/ui/products.py" line="170"/>
         <source>Scan or type a barcode</source>
         <translation>扫描或输入条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="183"/>
+        <location filename="../../desktop/ui/products.py" line="171"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="185"/>
+        <location filename="../../desktop/ui/products.py" line="173"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="208"/>
+        <location filename="../../desktop/ui/products.py" line="196"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="211"/>
+        <location filename="../../desktop/ui/products.py" line="199"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="213"/>
+        <location filename="../../desktop/ui/products.py" line="201"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1064,83 +1059,83 @@
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="359"/>
+        <location filename="../../desktop/ui/settings.py" line="364"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="384"/>
+        <location filename="../../desktop/ui/settings.py" line="389"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="387"/>
+        <location filename="../../desktop/ui/settings.py" line="392"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="389"/>
+        <location filename="../../desktop/ui/settings.py" line="394"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="391"/>
+        <location filename="../../desktop/ui/settings.py" line="396"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="404"/>
+        <location filename="../../desktop/ui/settings.py" line="409"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="405"/>
+        <location filename="../../desktop/ui/settings.py" line="410"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="430"/>
+        <location filename="../../desktop/ui/settings.py" line="435"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="444"/>
+        <location filename="../../desktop/ui/settings.py" line="449"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="457"/>
+        <location filename="../../desktop/ui/settings.py" line="462"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="466"/>
-        <location filename="../../desktop/ui/settings.py" line="507"/>
+        <location filename="../../desktop/ui/settings.py" line="471"/>
+        <location filename="../../desktop/ui/settings.py" line="512"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="472"/>
+        <location filename="../../desktop/ui/settings.py" line="477"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="511"/>
+        <location filename="../../desktop/ui/settings.py" line="516"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="522"/>
+        <location filename="../../desktop/ui/settings.py" line="527"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="533"/>
+        <location filename="../../desktop/ui/settings.py" line="538"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="534"/>
+        <location filename="../../desktop/ui/settings.py" line="539"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
