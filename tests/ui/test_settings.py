@@ -6,9 +6,8 @@ import sqlite3
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
+from memory_keyring import MemoryKeyring  # tests/memory_keyring.py
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
 from sqlalchemy.engine import make_url
@@ -25,24 +24,6 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])  # tests without a s
 
 SERVICE = "Storekeeper"
 DEAD_PORT = 1   # nothing listens on 127.0.0.1:1
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 0.1
-
-    def __init__(self):
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such password")
 
 
 @pytest.fixture(autouse=True)

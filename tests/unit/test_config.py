@@ -9,9 +9,8 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
+from memory_keyring import MemoryKeyring  # tests/memory_keyring.py
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from sqlalchemy.engine import make_url
 
 from desktop import config
@@ -23,25 +22,6 @@ ODD_USER = "wang@shop:1/a"
 ODD_PASSWORD = "p@ss:w/o#rd%?& 密码"
 SERVER = DatabaseChoice("postgresql", host="192.168.1.10", port=5433, database="shop",
                         user="wang")
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in a dict, for the tests."""
-    priority = 0.1
-
-    def __init__(self):
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such password")
 
 
 @pytest.fixture(autouse=True)
