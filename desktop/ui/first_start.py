@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from db import shop
 from db.errors import BooksError
 from desktop.ui.workers import run_in_background
+from desktop.ui.widgets import error_label
 
 DEMO_OWNER = "owner"
 DEMO_PASSWORD = "demo"
@@ -83,11 +84,7 @@ class FirstStartDialog(QDialog):
         self.progress.setFormat(self.tr("Building the demo shop: %p%"))
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
 
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(self.tr("Start"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -14,6 +14,7 @@ from db.money import money_str, parse_money
 from db.permissions import may
 from desktop.ui.list_screen import ListScreen, money_column
 from desktop.ui.paged_model import Column
+from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
 MONEY_RE = QRegularExpression(r"^\s*\d{0,9}([.,]\d{0,2})?\s*$")
@@ -99,11 +100,7 @@ class PartyEditor(QDialog):
             balance.setObjectName("balance")
             form.addRow(translate("Parties", "Owes the shop") if customer
                         else translate("Parties", "Shop owes them"), balance)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
         buttons = QDialogButtonBox(self)
         save = buttons.addButton(translate("Parties", "Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setObjectName("save")

@@ -24,6 +24,7 @@ from db.money import money_str, qty_str
 from db.permissions import may
 from desktop.ui.list_screen import ListScreen, money_column, qty_column
 from desktop.ui.paged_model import Column
+from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
 
@@ -185,11 +186,7 @@ class ProductEditor(QDialog):
         code_layout.addWidget(self.barcodes)
         code_layout.addLayout(code_row)
 
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
 
         buttons = QDialogButtonBox(self)
         if self.may_edit:

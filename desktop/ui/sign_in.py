@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from db import users
 from db.audit import Actor
 from db.errors import SignInFailed
+from desktop.ui.widgets import error_label
 
 
 class SignInDialog(QDialog):
@@ -27,11 +28,7 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Password"), self.password)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)

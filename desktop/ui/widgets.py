@@ -1,0 +1,16 @@
+"""Small widgets the dialogs share."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden, word-wrapped red label named "error" where a dialog says why it refused."""
+    label = QLabel(parent)
+    label.setObjectName("error")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
