@@ -208,3 +208,16 @@ def write_transaction(engine: Engine, *, foreign_keys: bool = True) -> Iterator[
 def read_connection(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         yield conn
+
+
+def interrupt(conn: Connection) -> None:
+    """Stop the statement running on conn, from another thread: its execute() then
+    raises (sqlalchemy.exc.OperationalError). Used for reads nobody waits for any
+    more, such as the count of a search the person has already changed. With no
+    statement running it does nothing on SQLite; on PostgreSQL a cancel request
+    that arrives between statements is ignored by the server."""
+    raw = conn.connection.driver_connection
+    if conn.dialect.name == "sqlite":
+        raw.interrupt()
+    else:
+        raw.cancel()

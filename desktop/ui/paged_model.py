@@ -11,18 +11,21 @@ flight; a newer request (the next letter typed in a search) replaces a
 queued one, and a result that arrives for an older query is dropped: each
 refresh() starts a new generation. The total is counted separately, after a
 short pause while the person is still typing, and reported through
-totalChanged (-1 while unknown).
+totalChanged (-1 while unknown); a count still running when the query
+changes is interrupted, so that it does not slow the next page down.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
                             Signal)
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
-from db.engine import read_connection
+from db.engine import interrupt, read_connection
 from db.lists import PagedList, Query
 from desktop.ui.workers import run_in_background
 
@@ -110,6 +113,9 @@ class PagedTableModel(QAbstractTableModel):
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.timeout.connect(self._start_count)
+        self._counting_lock = threading.Lock()
+        self._counting = None           # (generation, connection) of the count in flight
+        self.counts_interrupted = 0
 
     # -- what is shown
     @property
@@ -157,7 +163,14 @@ class PagedTableModel(QAbstractTableModel):
         self._pages.submit(lambda: (gen, None, self._read(query, None)))
         self._total = -1
         self.totalChanged.emit(-1)
+        self._interrupt_stale_count()
         self._count_timer.start(count_delay_ms)
+
+    def _interrupt_stale_count(self) -> None:
+        with self._counting_lock:
+            if self._counting is not None and self._counting[0] != self._generation:
+                interrupt(self._counting[1])
+                self.counts_interrupted += 1
 
     @property
     def loading(self) -> bool:
@@ -209,12 +222,24 @@ class PagedTableModel(QAbstractTableModel):
 
         def count():
             with read_connection(self._engine) as conn:
-                return gen, self._source.count(conn, query)
+                with self._counting_lock:
+                    if gen != self._generation:
+                        return gen, None       # changed before it started
+                    self._counting = (gen, conn)
+                try:
+                    return gen, self._source.count(conn, query)
+                except DBAPIError:
+                    if gen != self._generation:
+                        return gen, None       # interrupted: nobody wants it any more
+                    raise
+                finally:
+                    with self._counting_lock:
+                        self._counting = None
         self._counts.submit(count)
 
     def _count_arrived(self, result) -> None:
         gen, total = result
-        if gen == self._generation:
+        if gen == self._generation and total is not None:
             self._total = total
             self.totalChanged.emit(total)
 

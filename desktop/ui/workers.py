@@ -36,12 +36,18 @@ class Task(QObject):
         try:
             result = self._fn(self.progress.emit)
         except BooksError as exc:
-            self._finished.emit(False, exc.message)
+            self._finish(False, exc.message)
         except Exception as exc:  # shown to the person, never swallowed
             traceback.print_exc()
-            self._finished.emit(False, f"{type(exc).__name__}: {exc}")
+            self._finish(False, f"{type(exc).__name__}: {exc}")
         else:
-            self._finished.emit(True, result)
+            self._finish(True, result)
+
+    def _finish(self, ok: bool, value: Any) -> None:
+        try:
+            self._finished.emit(ok, value)
+        except RuntimeError:    # the application is gone (work still running as it quit)
+            pass
 
     @Slot(int, int)
     def _report(self, done: int, total: int) -> None:

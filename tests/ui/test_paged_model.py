@@ -125,3 +125,37 @@ def test_rows_are_formatted_when_shown_and_aligned(qtbot, stocked):
     assert on_hand & Qt.AlignmentFlag.AlignRight
     assert model.headerData(4, Qt.Orientation.Horizontal) == "On hand"
     assert model.rowCount(model.index(0, 0)) == 0  # a flat list: no children
+
+
+class _SlowCount(lists.PagedList):
+    """STOCK whose count of the search 'slow' runs until stopped (the count of a
+    broad search on a big shop)."""
+    def __init__(self):
+        self.__dict__.update(lists.STOCK.__dict__)
+
+    def count(self, conn, query):
+        if query.search != "slow":
+            return super().count(conn, query)
+        if conn.dialect.name == "sqlite":
+            sql = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                   "WHERE x < 2000000000) SELECT count(*) FROM c")
+        else:
+            sql = "SELECT pg_sleep(60)"
+        return conn.exec_driver_sql(sql).scalar_one()
+
+
+def test_a_stale_count_is_interrupted_not_waited_for(qtbot, shop, add_products):
+    """Typing on while a broad search is still being counted stops that count: the
+    new query's count arrives at once, not after the old one has run to its end."""
+    add_products(30)
+    model = stock_model(shop, _SlowCount())
+    model.set_query(lists.Query(search="slow"))
+    qtbot.wait(400)                             # the count has started (after its 250 ms)
+    assert model.total == -1
+    model.set_search("P0001")
+    with qtbot.waitSignal(model.totalChanged, timeout=5_000,
+                          check_params_cb=lambda n: n >= 0) as got:
+        pass
+    assert got.args == [10] and model.total == 10
+    assert model.counts_interrupted == 1
+    assert [model.value(r, "sku") for r in range(model.rowCount())] == [f"P{n:05d}" for n in range(10, 20)]
