@@ -15,9 +15,10 @@ from sqlalchemy import Connection, select, update
 
 from db import audit, clock
 from db.audit import Actor
-from db.errors import BooksError, InsufficientStock
+from db.errors import BooksError, InsufficientStock, PermissionDenied
 from db.masters import find_customer, find_supplier
 from db.money import cost_share, line_amount, money_str, qty_str, round_div
+from db.permissions import may
 from db.posting import (Move, Posted, Product, append_audit, apply_accounts, apply_moves,
                         get_document, insert_document, insert_rows, resolve_products,
                         write_ledgers)
@@ -94,40 +95,97 @@ def named_batch(conn: Connection, p: Product, l: LineIn, line_no: int, create: b
 
 # ---------------------------------------------------------------- sales
 
+def _payments(payment: str, payments: list[tuple[str, int]] | None, total: int,
+              has_customer: bool) -> list[tuple[str, int]]:
+    """The sale's money by method: one method for the whole total, or a split
+    whose parts add up to the total exactly (each part above zero, each method once)."""
+    if payments is None:
+        if payment not in PAYMENT_METHODS:
+            raise BooksError(f"unknown payment '{payment}': one of {', '.join(PAYMENT_METHODS)}")
+        split = [(payment, total)]
+    else:
+        merged: dict[str, int] = {}
+        for method, amount in payments:
+            if method not in PAYMENT_METHODS:
+                raise BooksError(f"unknown payment '{method}': one of {', '.join(PAYMENT_METHODS)}")
+            if amount <= 0:
+                raise BooksError(f"a {method} payment must be above zero, not {money_str(amount)}")
+            merged[method] = merged.get(method, 0) + amount
+        split = list(merged.items())
+        paid = sum(merged.values())
+        if paid != total:
+            raise BooksError(f"the payments add up to {money_str(paid)} but the sale comes to "
+                             f"{money_str(total)}")
+    if any(m == "account" for m, _a in split) and not has_customer:
+        raise BooksError("a sale on account needs a customer (--customer)")
+    return split
+
+
+def payment_of(split: list[tuple[str, int]]) -> str:
+    """documents.payment: the one method, or 'split' when several paid."""
+    return split[0][0] if len(split) == 1 else "split"
+
+
 def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str | None = None,
-         payment: str = "cash", client_id: str | None = None,
-         doc_date: dt.date | None = None) -> Posted:
+         payment: str = "cash", payments: list[tuple[str, int]] | None = None,
+         client_id: str | None = None, doc_date: dt.date | None = None,
+         authorised_by: Actor | None = None) -> Posted:
+    """A sale. Prices other than the product's (overrides, discounts) need the
+    'price-override' permission: the seller's own, or authorised_by's, a manager
+    who signed in on the spot (named in the audit row)."""
     if not lines:
         raise BooksError("a sale needs at least one line")
-    if payment not in PAYMENT_METHODS:
+    if payments is None and payment not in PAYMENT_METHODS:
         raise BooksError(f"unknown payment '{payment}': one of {', '.join(PAYMENT_METHODS)}")
     cust_id = find_customer(conn, customer) if customer else None
-    if payment == "account" and cust_id is None:
-        raise BooksError("a sale on account needs a customer (--customer)")
     prods = resolve_products(conn, [l.code for l in lines])
-    rows, moves = [], []
+    rows, moves, overridden = [], [], []
     for i, l in enumerate(lines, 1):
         _positive(i, l)
         p = prods[l.code]
         price = p.price if l.price is None else l.price
+        if price != p.price:
+            overridden.append(f"{p.sku} {money_str(p.price)}->{money_str(price)}")
         rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": price,
                      "amount": line_amount(price, l.qty)})
         moves.append(Move(p, -l.qty, i, batch_id=named_batch(conn, p, l, i, create=False)))
+    more = {}
+    if overridden:   # the lines keep the prices; the audit row names who allowed them
+        allowed_by = override_allowed_by(actor, authorised_by, overridden[0])
+        if allowed_by:
+            more = {"prices": overridden, "allowed_by": allowed_by}
+    total = sum(r["amount"] for r in rows)
+    split = _payments(payment, payments, total, cust_id is not None)
     apply_moves(conn, moves)
     costs = _cost_by_line(moves)
     for r in rows:
         r["cost"] = costs[r["line_no"]]
-    total = sum(r["amount"] for r in rows)
-    accounts = [("customer", cust_id, total)] if payment == "account" else []
+    on_account = sum(a for m, a in split if m == "account")
+    accounts = [("customer", cust_id, on_account)] if on_account else []
     apply_accounts(conn, accounts)
     doc_id, number = insert_document(conn, kind="sale", user_id=actor.id, client_id=client_id,
-                                     customer_id=cust_id, payment=payment, total=total,
+                                     customer_id=cust_id, payment=payment_of(split), total=total,
                                      doc_date=doc_date)
     insert_lines(conn, doc_id, rows)
-    insert_rows(conn, document_payments, [{"document_id": doc_id, "method": payment, "amount": total}])
+    insert_rows(conn, document_payments, [{"document_id": doc_id, "method": m, "amount": a}
+                                          for m, a in split])
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
-    _audit_post(conn, actor, "sale", number, total, payment=payment, lines=len(rows))
+    if len(split) > 1:
+        more["payments"] = {m: money_str(a) for m, a in split}
+    _audit_post(conn, actor, "sale", number, total, payment=payment_of(split), lines=len(rows),
+                **more)
     return Posted(doc_id, number, "sale", total)
+
+
+def override_allowed_by(actor: Actor, authorised_by: Actor | None, what: str) -> str | None:
+    """None when the seller may change prices; the name of the one who allowed it
+    otherwise; PermissionDenied when nobody with the right did."""
+    if may(actor, "price-override"):
+        return None
+    if authorised_by is not None and may(authorised_by, "price-override"):
+        return authorised_by.name
+    raise PermissionDenied(f"{actor.name} ({actor.role}) may not change a price ({what}): "
+                           "a manager must allow it")
 
 
 def _lock_document(conn: Connection, number: str, kind: str | None = None):
@@ -197,6 +255,48 @@ def sale_return(conn: Connection, actor: Actor, sale_number: str, lines: list[Li
                  [{"document_id": doc_id, "method": m, "amount": -amt} for m, amt in refunds])
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
     _audit_post(conn, actor, "sale-return", number, total, sale=sale_doc.number)
+    return Posted(doc_id, number, "sale-return", total)
+
+
+def return_without_receipt(conn: Connection, actor: Actor, lines: list[LineIn], *,
+                           refund: str = "cash", client_id: str | None = None,
+                           authorised_by: Actor | None = None) -> Posted:
+    """Goods brought back with no sale to answer (a manager's action): stock back
+    in at today's average cost, the product's price refunded by `refund`."""
+    if not lines:
+        raise BooksError("a return needs at least one line")
+    if refund not in PAYMENT_METHODS or refund == "account":
+        raise BooksError(f"a refund without a receipt is paid out, not '{refund}'")
+    allowed_by = None
+    if not may(actor, "return-without-receipt"):
+        if authorised_by is None or not may(authorised_by, "return-without-receipt"):
+            raise PermissionDenied(f"{actor.name} ({actor.role}) may not take goods back "
+                                   "without a receipt: a manager must allow it")
+        allowed_by = authorised_by.name
+    prods = resolve_products(conn, [l.code for l in lines])
+    rows, moves = [], []
+    for i, l in enumerate(lines, 1):
+        _positive(i, l)
+        p = prods[l.code]
+        price = p.price if l.price is None else l.price
+        if price != p.price:
+            override_allowed_by(actor, authorised_by, f"{p.sku} {money_str(price)}")
+        rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": price,
+                     "amount": line_amount(price, l.qty)})
+        moves.append(Move(p, l.qty, i, batch_id=named_batch(conn, p, l, i, create=False)))
+    apply_moves(conn, moves)                       # in at today's average cost
+    for r, m in zip(rows, moves):
+        r["cost"] = m.value
+    total = sum(r["amount"] for r in rows)
+    doc_id, number = insert_document(conn, kind="sale-return", user_id=actor.id,
+                                     client_id=client_id, payment=refund, total=total,
+                                     note="without a receipt")
+    insert_lines(conn, doc_id, rows)
+    insert_rows(conn, document_payments, [{"document_id": doc_id, "method": refund,
+                                           "amount": -total}])
+    write_ledgers(conn, doc_id, actor.id, moves, [])
+    _audit_post(conn, actor, "sale-return", number, total, receipt="none", refund=refund,
+                **({"allowed_by": allowed_by} if allowed_by else {}))
     return Posted(doc_id, number, "sale-return", total)
 
 

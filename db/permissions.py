@@ -20,6 +20,11 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "see-cost": {"owner", "manager", "bookkeeper", "clerk"},
     "reports": {"owner", "manager", "bookkeeper"},
     "check": {"owner", "manager", "bookkeeper"},
+    # the counter: a price other than the product's (a discount is a lower price),
+    # goods back without the sale's receipt, opening and closing one's own shift
+    "price-override": {"owner", "manager"},
+    "return-without-receipt": {"owner", "manager"},
+    "shift": {"owner", "manager", "cashier"},
 }.items()}
 
 

@@ -205,6 +205,7 @@ documents = Table(
     Index("ix_documents_customer", "customer_id"),
     Index("ix_documents_supplier", "supplier_id"),
     Index("ix_documents_ref", "ref_id"),
+    Index("ix_documents_user_posted", "user_id", "posted_at"),   # a cashier's shift (db.shifts)
 )
 
 document_lines = Table(
@@ -292,4 +293,43 @@ audit_head = Table(
     Column("id", Integer, primary_key=True),
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+
+# ---------------------------------------------------------------- the counter (db.counter, db.shifts)
+
+# A sale put aside at the till (挂单) to serve the next customer; resumed on any
+# terminal, which deletes the row. lines: JSON [{"code": SKU, "qty": milli, "price": fen|null}].
+held_sales = Table(
+    "held_sales", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("held_at", DateTime, nullable=False),
+    Column("customer_id", Integer, ForeignKey("customers.id")),
+    Column("note", Text, nullable=False, default=""),
+    Column("lines", Text, nullable=False),
+)
+
+# A cashier's shift (交班): from opening the drawer with a float to counting it.
+shifts = Table(
+    "shifts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),   # the cashier
+    Column("opened_at", DateTime, nullable=False),
+    Column("opening_float", Money, nullable=False),
+    Column("closed_at", DateTime),
+    Column("closed_by", Integer, ForeignKey("users.id")),
+    Column("note", Text, nullable=False, default=""),
+    # a user's open shift: one indexed look-up, and never two of them
+    Index("ix_shifts_user_open", "user_id", unique=True,
+          sqlite_where=text("closed_at IS NULL"), postgresql_where=text("closed_at IS NULL")),
+)
+
+# What a closed shift should have held and what was counted, per payment method.
+shift_counts = Table(
+    "shift_counts", metadata,
+    Column("shift_id", Integer, ForeignKey("shifts.id"), primary_key=True),
+    Column("method", String(16), primary_key=True),
+    Column("expected", Money, nullable=False),
+    Column("counted", Money, nullable=False),
 )

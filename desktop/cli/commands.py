@@ -36,7 +36,7 @@ def dispatch(args) -> int:
         handler = {"seed": cmd_seed, "product": cmd_add, "customer": cmd_add,
                    "supplier": cmd_add, "user": cmd_add, "post": cmd_post,
                    "cancel": cmd_cancel, "setting": cmd_setting, "report": cmd_report,
-                   "check": cmd_check}[args.command]
+                   "check": cmd_check, "print": cmd_print}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
@@ -104,12 +104,24 @@ def cmd_seed(args, books: Books) -> int:
 
 
 def cmd_bench(args, engine) -> int:
+    if args.kind == "scan":
+        return cmd_bench_scan(args, engine)
     from db.bench import bench_checkout
     if args.terminals < 1 or args.seconds <= 0:
         raise BooksError("--terminals must be at least 1 and --seconds above 0")
     _require_schema(engine)
     result = bench_checkout(engine.url.render_as_string(hide_password=False),
                             terminals=args.terminals, seconds=args.seconds, hot=args.hot)
+    emit(args, result, " ".join(f"{k}={v}" for k, v in result.items()))
+    return 0
+
+
+def cmd_bench_scan(args, engine) -> int:
+    from desktop.ui.bench_scan import bench_scan
+    if args.products is not None and args.products < 1:
+        raise BooksError("--products must be at least 1")
+    _require_schema(engine)
+    result = bench_scan(engine, scans=args.scans, products_wanted=args.products)
     emit(args, result, " ".join(f"{k}={v}" for k, v in result.items()))
     return 0
 
@@ -224,6 +236,24 @@ def cmd_cancel(args, books: Books) -> int:
     emit(args, {"number": args.number.strip(), "reversal": done.number, "total": money_str(done.total)},
          f"{args.number.strip()} cancelled by reversal {done.number}")
     return 0
+
+
+# ---------------------------------------------------------------- printing
+
+def cmd_print(args, books: Books) -> int:
+    from desktop.printing.receipt import print_language
+    written = {"receipt": _print_receipt}[args.kind](args, books, print_language())
+    emit(args, written, f"{args.kind} {written['number']} written to {written['file']}")
+    return 0
+
+
+def _print_receipt(args, books: Books, language: str) -> dict:
+    from db.receipts import receipt_data
+    from desktop.printing.receipt import receipt_pdf
+    with books.engine.connect() as conn:
+        data = receipt_data(conn, args.number)
+    path = receipt_pdf(data, args.output, width_mm=args.width, language=language)
+    return {"kind": "receipt", "number": data.number, "file": str(path)}
 
 
 # ---------------------------------------------------------------- reports and check

@@ -129,10 +129,22 @@ def build_parser() -> Parser:
 
     sub.add_parser("check", parents=[with_json], help="verify the books; exit 1 on any breach")
 
+    out = sub.add_parser("print", parents=[common], help="a printable document as PDF").add_subparsers(
+        dest="kind", required=True, parser_class=Parser, metavar="KIND")
+    orc = out.add_parser("receipt", parents=[with_json], help="a sale's or a return's receipt")
+    orc.add_argument("number", metavar="NUMBER")
+    orc.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    orc.add_argument("--width", type=int, default=80, choices=(58, 80), help="roll width in mm")
+
     b = sub.add_parser("bench", parents=[common], help="benchmarks").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")
     bc = b.add_parser("checkout", parents=[with_json], help="concurrent terminals posting sales")
     bc.add_argument("--terminals", type=int, required=True, metavar="N")
     bc.add_argument("--seconds", type=float, required=True, metavar="S")
     bc.add_argument("--hot", action="store_true", help="every checkout sells the same product")
+    bs = b.add_parser("scan", parents=[with_json],
+                      help="barcodes scanned into the counter screen, Enter to line painted")
+    bs.add_argument("--products", type=int, metavar="N",
+                    help="the shop must hold N products (an empty database is seeded with them)")
+    bs.add_argument("--scans", type=int, default=1000, metavar="K", help="scans timed (default 1000)")
     return top

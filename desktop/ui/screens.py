@@ -70,7 +70,12 @@ def stock_screen(engine: Engine, actor: Actor) -> ListScreen:
                       search_hint=translate("Screens", "Name, pinyin initials, SKU or barcode"))
 
 
-def _counter(engine: Engine, actor: Actor) -> ListScreen:
+def _counter(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.counter import CounterScreen
+    return CounterScreen(engine, actor)
+
+
+def sales_screen(engine: Engine, actor: Actor) -> ListScreen:
     cols = [Column(translate("Screens", "Number"), width=18),
             Column(translate("Screens", "Date"), _date, width=11),
             Column(translate("Screens", "Kind"), doc_kind_text, width=8),
@@ -79,7 +84,7 @@ def _counter(engine: Engine, actor: Actor) -> ListScreen:
             money_column(translate("Screens", "Total")),
             Column(translate("Screens", "Status"), status_text, width=8),
             Column(translate("Screens", "Cashier"), width=10)]
-    return ListScreen(engine, lists.SALES, cols, translate("Screens", "Counter: sales"),
+    return ListScreen(engine, lists.SALES, cols, translate("Screens", "Sales and returns"),
                       lambda n: translate("Screens", "Sales and returns: {n}").format(n=_n(n)),
                       search_hint=translate("Screens", "Number or customer"))
 
@@ -120,6 +125,7 @@ class ReportsScreen(QWidget):
         self._builders: list[Callable[[], ListScreen]] = []
         for title, build in (
                 (translate("Screens", "Stock on hand"), lambda: stock_screen(engine, actor)),
+                (translate("Screens", "Sales and returns"), lambda: sales_screen(engine, actor)),
                 (translate("Screens", "Receivables: what customers owe"), self._receivables),
                 (translate("Screens", "Payables: what the shop owes"), self._payables)):
             self.picker.addItem(title)

@@ -114,6 +114,7 @@ class SettingsScreen(QWidget):
         column.addWidget(self._database_box(body))
         column.addWidget(self._language_box(body))
         column.addWidget(self._shop_box(body))
+        column.addWidget(self._scale_box(body))
         column.addStretch(1)
 
         holder = QWidget(self)
@@ -313,6 +314,80 @@ class SettingsScreen(QWidget):
         layout.addLayout(self._save_row(self.shop_note, self.save_shop_button))
         return box
 
+    def _scale_box(self, parent: QWidget) -> QGroupBox:
+        """The layout of the in-store EAN-13 labels the shop's scales print."""
+        box = QGroupBox(self.tr("Scale labels"), parent)
+        box.setObjectName("scaleBox")
+        self.scale_prefixes = QLineEdit(box)
+        self.scale_prefixes.setObjectName("scalePrefixes")
+        self.scale_prefixes.setPlaceholderText("20-29")
+        self.scale_item_digits = QComboBox(box)
+        self.scale_item_digits.setObjectName("scaleItemDigits")
+        for n in (4, 5, 6):
+            self.scale_item_digits.addItem(str(n), n)
+        self.scale_value = QComboBox(box)
+        self.scale_value.setObjectName("scaleValue")
+        self.scale_value.addItem(self.tr("weight"), "weight")
+        self.scale_value.addItem(self.tr("price"), "price")
+        self.scale_decimals = QComboBox(box)
+        self.scale_decimals.setObjectName("scaleDecimals")
+        for n in (0, 1, 2, 3):
+            self.scale_decimals.addItem(str(n), n)
+        for w in (self.scale_prefixes, self.scale_item_digits, self.scale_value,
+                  self.scale_decimals):
+            w.setEnabled(self.can_edit_shop)
+        form = QFormLayout()
+        form.addRow(self.tr("First two digits:"), self.scale_prefixes)
+        form.addRow(self.tr("Digits of the item code:"), self.scale_item_digits)
+        form.addRow(self.tr("The label carries the:"), self.scale_value)
+        form.addRow(self.tr("Decimals of the weight:"), self.scale_decimals)
+        explain = QLabel(self.tr("A scale label is an EAN-13: two digits (such as 20-29), the "
+                                 "item code (the product's SKU or one of its barcodes), the "
+                                 "weight or the price in fen, and a check digit. A code that is "
+                                 "some product's barcode is always that product."), box)
+        explain.setWordWrap(True)
+        self.save_scale_button = QPushButton(self.tr("Save"), box)
+        self.save_scale_button.setObjectName("saveScale")
+        self.save_scale_button.clicked.connect(self.save_scale)
+        self.save_scale_button.setVisible(self.can_edit_shop)
+        self.scale_note = QLabel(box)
+        self.scale_note.setObjectName("scaleNote")
+        self.scale_note.setWordWrap(True)
+        self.scale_note.hide()
+        layout = QVBoxLayout(box)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addLayout(self._save_row(self.scale_note, self.save_scale_button))
+        return box
+
+    def _show_scale(self, layout) -> None:
+        prefixes = sorted(int(p) for p in layout.prefixes)
+        if prefixes == list(range(prefixes[0], prefixes[-1] + 1)) and len(prefixes) > 1:
+            text = f"{prefixes[0]}-{prefixes[-1]}"
+        else:
+            text = ",".join(str(p) for p in prefixes)
+        self.scale_prefixes.setText(text)
+        self.scale_item_digits.setCurrentIndex(max(0, self.scale_item_digits.findData(layout.item_digits)))
+        self.scale_value.setCurrentIndex(max(0, self.scale_value.findData(layout.value)))
+        self.scale_decimals.setCurrentIndex(max(0, self.scale_decimals.findData(layout.decimals)))
+
+    def save_scale(self) -> bool:
+        from db.counter import parse_scale_layout
+        if not self.can_edit_shop:
+            return False
+        try:
+            layout = parse_scale_layout(self.scale_prefixes.text(),
+                                        self.scale_item_digits.currentData(),
+                                        self.scale_value.currentData(),
+                                        self.scale_decimals.currentData())
+            self.books.set_scale_layout(layout)
+        except BooksError as exc:
+            _say(self.scale_note, exc.message, BAD)
+            return False
+        self._show_scale(layout)
+        _say(self.scale_note, self.tr("Scale label layout saved."), GOOD)
+        return True
+
     @staticmethod
     def _save_row(note: QLabel, button: QPushButton) -> QHBoxLayout:
         note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -335,9 +410,12 @@ class SettingsScreen(QWidget):
         with read_connection(self._engine) as conn:
             self._shop_values = {key: masters.get_setting(conn, key) or ""
                                  for key, _name in SHOP_FIELDS}
+            from db.counter import scale_layout
+            layout = scale_layout(conn)
         for key, edit in self.shop_fields.items():
             edit.setText(self._shop_values[key])
             edit.setCursorPosition(0)
+        self._show_scale(layout)
 
     def _show_choice(self, choice: DatabaseChoice | None) -> None:
         self._saved_choice = choice

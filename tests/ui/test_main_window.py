@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QLineEdit
 
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
@@ -76,14 +77,16 @@ def test_other_screens_open_on_demand(qtbot, stocked):
     settle(qtbot, suppliers)
     assert table(suppliers) == [("海天味业", "", "81.25")]
     counter = window.open_screen("counter")
-    settle(qtbot, counter)
-    (sale,) = table(counter)
-    assert sale[2:7] == ("Sale", "张三", "on account", "25.00", "posted")
+    assert counter.findChild(QLineEdit, "scan") is not None
     purchasing = window.open_screen("purchasing")
     settle(qtbot, purchasing)
     assert [r[2:] for r in table(purchasing)] == [("Receipt", "海天味业", "81.25", "posted")]
     reports = window.open_screen("reports")
     reports.picker.setCurrentIndex(1)
+    settle(qtbot, reports)
+    (sale,) = table(reports.current())
+    assert sale[2:7] == ("Sale", "张三", "on account", "25.00", "posted")
+    reports.picker.setCurrentIndex(2)
     settle(qtbot, reports)
     assert table(reports.current()) == [("张三", "", "", "25.00")]
     imports = window.open_screen("import")

@@ -298,6 +298,25 @@ def test_a_cashier_sees_the_shop_details_but_cannot_change_them(qtbot, shop):
     assert saved()["language"] == ""
 
 
+def test_the_scale_label_layout_is_saved_and_used_by_the_counter(qtbot, shop):
+    from db.counter import scale_layout
+    screen = open_screen(qtbot, shop)
+    assert screen.scale_prefixes.text() == "20-29"             # the default
+    screen.scale_prefixes.setText("21, 22,28")
+    screen.scale_value.setCurrentIndex(screen.scale_value.findData("price"))
+    click(qtbot, screen, "saveScale")
+    assert screen.scale_note.text() == "Scale label layout saved."
+    with read_connection(shop.engine) as conn:
+        layout = scale_layout(conn)
+    assert set(layout.prefixes) == {"21", "22", "28"} and layout.value == "price"
+    assert screen.scale_prefixes.text() == "21,22,28"
+    screen.scale_prefixes.setText("19")                         # not an in-store prefix
+    click(qtbot, screen, "saveScale")
+    assert "19" in screen.scale_note.text()
+    with read_connection(shop.engine) as conn:
+        assert set(scale_layout(conn).prefixes) == {"21", "22", "28"}
+
+
 # ---------------------------------------------------------------- start-up
 
 def test_urls_needing_nothing_come_back_unchanged(qtbot, shop):

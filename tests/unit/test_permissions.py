@@ -10,7 +10,7 @@ from db.schema import ROLES
 
 EXPECTED_YES = {
     "owner": set(ALLOWED),
-    "cashier": {"sale", "sale-return", "customer-payment"},
+    "cashier": {"sale", "sale-return", "customer-payment", "shift"},
     "clerk": {"purchase-receipt", "purchase-return", "stocktake", "see-cost"},
     "bookkeeper": {"customer-payment", "supplier-payment", "see-cost", "reports", "check"},
     "manager": set(ALLOWED) - {"users", "settings"},
@@ -27,7 +27,8 @@ def test_permission_table(role):
 @pytest.mark.parametrize("role, action", [
     ("cashier", "cancel"), ("cashier", "purchase-receipt"), ("cashier", "adjustment"),
     ("cashier", "master-data"), ("clerk", "sale"), ("clerk", "cancel"),
-    ("bookkeeper", "sale"), ("manager", "users"),
+    ("bookkeeper", "sale"), ("manager", "users"), ("cashier", "price-override"),
+    ("cashier", "return-without-receipt"), ("clerk", "shift"),
 ])
 def test_require_refuses_naming_user_and_action(role, action):
     with pytest.raises(PermissionDenied) as info:
