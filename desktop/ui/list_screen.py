@@ -199,6 +199,10 @@ class ListScreen(QWidget):
         self.status.setText(translate("Lists", "Could not read the list: {message}")
                             .format(message=message))
 
+    def closeEvent(self, event) -> None:
+        self.model.cancel()           # a count still running would hold up the next screen
+        super().closeEvent(event)
+
     def refresh(self) -> None:
         self.model.refresh()
 

@@ -166,6 +166,13 @@ class PagedTableModel(QAbstractTableModel):
         self._interrupt_stale_count()
         self._count_timer.start(count_delay_ms)
 
+    def cancel(self) -> None:
+        """Nobody will look at this list's answers any more (its screen closed): drop
+        them, and interrupt a count still running so that it holds up no other list."""
+        self._generation += 1
+        self._count_timer.stop()
+        self._interrupt_stale_count()
+
     def _interrupt_stale_count(self) -> None:
         with self._counting_lock:
             if self._counting is not None and self._counting[0] != self._generation:

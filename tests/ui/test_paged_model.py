@@ -1,11 +1,13 @@
 """The lazy list model: keyset pages read off the GUI thread, sort, search (both databases)."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from db import lists
-from desktop.ui.paged_model import PAGE_SIZE, PagedTableModel
+from desktop.ui.paged_model import PAGE_SIZE, Column, PagedTableModel
 from desktop.ui.screens import stock_screen
 
 
@@ -159,3 +161,21 @@ def test_a_stale_count_is_interrupted_not_waited_for(qtbot, shop, add_products):
     assert got.args == [10] and model.total == 10
     assert model.counts_interrupted == 1
     assert [model.value(r, "sku") for r in range(model.rowCount())] == [f"P{n:05d}" for n in range(10, 20)]
+
+
+def test_closing_a_list_stops_its_count(qtbot, shop, add_products):
+    """A screen closed while its list is still being counted (switching screens on a
+    big shop) stops that count, so the next screen's first page does not wait on it."""
+    from desktop.ui.list_screen import ListScreen
+    add_products(3)
+    screen = ListScreen(shop.engine, _SlowCount(), [Column(f) for f in lists.STOCK.fields],
+                        "Stock", lambda n: str(n))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.model.set_query(lists.Query(search="slow"))
+    qtbot.wait(400)                             # its count has started
+    started = time.perf_counter()
+    screen.close()
+    qtbot.waitUntil(lambda: screen.model.counts_interrupted == 1, timeout=2_000)
+    qtbot.waitUntil(lambda: screen.model._counting is None, timeout=2_000)
+    assert time.perf_counter() - started < 2 and screen.model.total == -1
