@@ -207,6 +207,7 @@ class Shop:
     backend: str
     owner: object        # db.audit.Actor
     books: object        # db.books.Books acting as the owner
+    owner_password: str = OWNER_PASSWORD
 
     def as_user(self, name: str, role: str, password: str = "secret-pw"):
         """A new user of that role and Books acting as them."""

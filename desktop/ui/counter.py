@@ -973,8 +973,9 @@ class ShiftDialog(QDialog):
                 )
             )
             grid = QGridLayout()
-            grid.addWidget(QLabel(f"<b>{html.escape(translate('Counter', 'Method'))}</b>"), 0, 0)
-            grid.addWidget(QLabel(f"<b>{html.escape(translate('Counter', 'Counted'))}</b>"), 0, 1)
+            for c, head in enumerate((translate("Counter", "Method"),
+                                      translate("Counter", "Counted"))):
+                grid.addWidget(QLabel(f"<b>{html.escape(head)}</b>"), 0, c)
             methods = [m for m in PAYMENT_METHODS if m != "account"]
             for r, m in enumerate(methods, 1):
                 field = QLineEdit(self)

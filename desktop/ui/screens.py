@@ -55,7 +55,8 @@ def status_text(status: str) -> str:
 def payment_text(method: str) -> str:
     return {"cash": translate("Screens", "cash"), "card": translate("Screens", "card"),
             "wechat": translate("Screens", "WeChat Pay"), "alipay": translate("Screens", "Alipay"),
-            "account": translate("Screens", "on account")}.get(method, method or "")
+            "account": translate("Screens", "on account"),
+            "split": translate("Screens", "split")}.get(method, method or "")
 
 
 def stock_screen(engine: Engine, actor: Actor) -> ListScreen:

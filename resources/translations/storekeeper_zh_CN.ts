@@ -2,50 +2,666 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="114"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="115"/>
+        <location filename="../../desktop/ui/counter.py" line="388"/>
+        <location filename="../../desktop/ui/counter.py" line="715"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="116"/>
+        <location filename="../../desktop/ui/counter.py" line="387"/>
+        <source>SKU</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="117"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="118"/>
+        <location filename="../../desktop/ui/counter.py" line="391"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="119"/>
+        <location filename="../../desktop/ui/counter.py" line="392"/>
+        <location filename="../../desktop/ui/counter.py" line="718"/>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="120"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="208"/>
+        <source>List price {price}</source>
+        <translation>原价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="293"/>
+        <source>A manager&apos;s permission</source>
+        <translation>经理授权</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="300"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="301"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="304"/>
+        <source>Allow</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="321"/>
+        <source>Unknown user or wrong password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="324"/>
+        <source>{name} may not allow this.</source>
+        <translation>{name} 无权批准此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="389"/>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="390"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="393"/>
+        <source>On hand</source>
+        <translation>库存数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="398"/>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="403"/>
+        <source>Find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="404"/>
+        <source>Products: {n}</source>
+        <translation>商品：{n} 种</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="405"/>
+        <source>Name, pinyin initials, SKU or barcode</source>
+        <translation>名称、拼音首字母、编码或条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="411"/>
+        <source>Find a product (F2)</source>
+        <translation>查找商品（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="416"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="417"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="418"/>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="419"/>
+        <source>Owes the shop</source>
+        <translation>应收余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="425"/>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="426"/>
+        <source>Customers: {n}</source>
+        <translation>客户：{n} 位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="427"/>
+        <source>Name or phone</source>
+        <translation>名称或电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="429"/>
+        <source>Customer (F7)</source>
+        <translation>客户（F7）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="460"/>
+        <source>Payment</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="489"/>
+        <source>Enter: pay   Esc: back to the sale</source>
+        <translation>Enter：收款   Esc：返回本单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="516"/>
+        <source>Paying by {method}</source>
+        <translation>付款方式：{method}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="518"/>
+        <source>Cash handed over</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="527"/>
+        <source>Due {amount}</source>
+        <translation>应收 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="545"/>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="549"/>
+        <source>Type an amount above zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="560"/>
+        <source>Only {due} is due: {method} cannot take more.</source>
+        <translation>仅剩 {due} 待收：{method}不能多收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="567"/>
+        <source>A sale on account needs a customer: Esc, then F7.</source>
+        <translation>赊账需要先选客户：按 Esc，再按 F7。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="573"/>
+        <source>{customer} would owe {owed}, past their credit limit of {limit}. Enter again to sell on account anyway.</source>
+        <translation>{customer} 的欠款将达 {owed}，超出信用额度 {limit}。再按 Enter 仍然赊账。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="598"/>
+        <source>Posting…</source>
+        <translation>正在过账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="637"/>
+        <source>Held sales (F6)</source>
+        <translation>挂单（F6）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="647"/>
+        <source>{time}  {user}{who}  {n} lines  {total}{note}</source>
+        <translation>{time}  {user}{who}  {n} 项  {total}{note}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="662"/>
+        <source>Enter resumes the chosen sale; Esc goes back.</source>
+        <translation>Enter：取回所选挂单；Esc：返回。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="693"/>
+        <source>Return (F8)</source>
+        <translation>退货（F8）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="706"/>
+        <source>Scan the receipt or type the sale&apos;s number</source>
+        <translation>扫描小票或输入销售单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="716"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="717"/>
+        <source>Returned before</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="719"/>
+        <source>Return now</source>
+        <translation>本次退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="734"/>
+        <source>Enter: find the sale, then post the return   F4: without a receipt   Esc: close</source>
+        <translation>Enter：查找销售单，再确认退货   F4：无小票退货   Esc：关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="783"/>
+        <source>Sale {number} of {date}{who}; paid {paid}</source>
+        <translation>销售单 {number}，{date}{who}；付款：{paid}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="816"/>
+        <source>quantity to return of {name}</source>
+        <translation>{name} 的退货数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="833"/>
+        <source>Refund about {amount}</source>
+        <translation>退款约 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="843"/>
+        <source>A return without a receipt needs a manager.</source>
+        <translation>无小票退货需要经理授权。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="853"/>
+        <source>Without a receipt: scan each item that comes back; Enter on an empty line posts. Refund in cash.</source>
+        <translation>无小票退货：逐一扫描退回的商品；空行按 Enter 过账。以现金退款。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="862"/>
+        <source>Scan an item ({n}* for several)</source>
+        <translation>扫描商品（多件前加 {n}*）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="877"/>
+        <source>No product has the code {code}.</source>
+        <translation>找不到 {code} 对应的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="896"/>
+        <source>Scan what comes back first.</source>
+        <translation>请先扫描退回的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="905"/>
+        <source>Find the sale first.</source>
+        <translation>请先查找销售单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="911"/>
+        <source>Type how many of a line come back.</source>
+        <translation>请输入退货数量。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="950"/>
+        <source>Open the shift (F9)</source>
+        <translation>开班（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="955"/>
+        <source>Cash in the drawer (float)</source>
+        <translation>钱箱现金（备用金）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="960"/>
+        <source>Close the shift (F9)</source>
+        <translation>交班（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="964"/>
+        <source>Shift open since {time}, float {amount}. Count what is in the drawer; Enter moves on, and closes on the last.</source>
+        <translation>本班 {time} 开班，备用金 {amount}。请清点钱箱；按 Enter 跳到下一项，在最后一项按 Enter 交班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="976"/>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1004"/>
+        <source>float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1033"/>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="977"/>
+        <location filename="../../desktop/ui/counter.py" line="1034"/>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1035"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1052"/>
+        <source>The slip is saved as {path}</source>
+        <translation>交班单已保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1096"/>
+        <source>Scan or type a barcode or SKU; 3* before it sells 3</source>
+        <translation>扫描或输入条码、编码；前加 3* 即卖 3 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1137"/>
+        <source>add the code; on an empty line: pay</source>
+        <translation>录入商品；空行时：结账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1138"/>
+        <source>pay</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1139"/>
+        <source>find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1140"/>
+        <source>quantity of the line</source>
+        <translation>修改数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1141"/>
+        <source>price or discount of the line</source>
+        <translation>改价或折扣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1142"/>
+        <source>delete the line</source>
+        <translation>删除该行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1143"/>
+        <source>choose a line</source>
+        <translation>选择行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1144"/>
+        <source>hold the sale</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1145"/>
+        <source>resume a held sale</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1146"/>
+        <source>customer (on account)</source>
+        <translation>选择客户（赊账）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1147"/>
+        <source>return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1148"/>
+        <source>open or close the shift</source>
+        <translation>开班或交班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1149"/>
+        <source>void the sale</source>
+        <translation>整单作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1150"/>
+        <source>clear the scan line</source>
+        <translation>清空输入框</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1169"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1183"/>
+        <source>Counter</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1289"/>
+        <source>No shift open: F9 opens it with the float.</source>
+        <translation>未开班：按 F9 录入备用金开班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1293"/>
+        <source>Shift open since {time}</source>
+        <translation>已开班（{time} 起）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1298"/>
+        <source>Held sales: {n} (F6)</source>
+        <translation>挂单：{n} 笔（F6）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1315"/>
+        <source>The quantity must be above zero.</source>
+        <translation>数量必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1318"/>
+        <source>Type or scan a code after the {star}.</source>
+        <translation>请在 {star} 后输入或扫描条码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1328"/>
+        <source>No product has the code {code}. F2 finds it by name.</source>
+        <translation>找不到 {code} 对应的商品。按 F2 按名称查找。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1383"/>
+        <location filename="../../desktop/ui/counter.py" line="1403"/>
+        <source>Choose a line first (↑ ↓).</source>
+        <translation>请先选择一行（↑ ↓）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1386"/>
+        <source>Quantity (F3)</source>
+        <translation>数量（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1389"/>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1410"/>
+        <source>discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1413"/>
+        <source>A discount is between 0% and 100%.</source>
+        <translation>折扣须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1415"/>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1417"/>
+        <source>A price cannot be below zero.</source>
+        <translation>价格不能小于零。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1421"/>
+        <source>Price or discount (F4)</source>
+        <translation>改价或折扣（F4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1425"/>
+        <source>A new price, or a discount such as 10%. List price: {price}</source>
+        <translation>输入新价格，或折扣如 10%（即减价 10%）。原价：{price}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1439"/>
+        <source>Changing the price of {name} to {price} needs a manager.</source>
+        <translation>将 {name} 改价为 {price} 需要经理授权。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1444"/>
+        <source>The price stays {price}: no manager allowed the change.</source>
+        <translation>价格仍为 {price}：未获经理授权。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1458"/>
+        <source>Allowed by {name}.</source>
+        <translation>已由 {name} 授权。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1470"/>
+        <source>Deleted {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1475"/>
+        <source>The sale was voided.</source>
+        <translation>本单已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1486"/>
+        <source>{n} lines</source>
+        <translation>共 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1505"/>
+        <source>Walk-in customer (F7 chooses one)</source>
+        <translation>散客（按 F7 选择客户）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1509"/>
+        <source>Customer: {name}, owes {balance}</source>
+        <translation>客户：{name}，欠款 {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1513"/>
+        <source> of a {limit} limit</source>
+        <translation>，额度 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1521"/>
+        <source>Nothing to pay for yet.</source>
+        <translation>还没有录入商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1542"/>
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1547"/>
+        <source>{number} posted: {total}.</source>
+        <translation>{number} 已过账：{total}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1570"/>
+        <source>Nothing to hold.</source>
+        <translation>没有可挂单的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1576"/>
+        <source>The sale is held: F6 resumes it.</source>
+        <translation>已挂单：按 F6 取单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1585"/>
+        <source>No sale is held.</source>
+        <translation>没有挂单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1588"/>
+        <source>Finish, hold (F5) or void (F10) this sale first.</source>
+        <translation>请先结账、挂单（F5）或作废（F10）当前单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1600"/>
+        <source>{code} is no longer sold.</source>
+        <translation>{code} 已停售。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1624"/>
+        <source>Resumed the sale held at {time}.</source>
+        <translation>已取回 {time} 的挂单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="1641"/>
+        <source>{number} posted: {total} refunded.</source>
+        <translation>{number} 已过账：退款 {total}。</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="556"/>
-        <location filename="../../desktop/ui/settings.py" line="655"/>
+        <location filename="../../desktop/ui/settings.py" line="634"/>
+        <location filename="../../desktop/ui/settings.py" line="733"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="558"/>
+        <location filename="../../desktop/ui/settings.py" line="636"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="567"/>
+        <location filename="../../desktop/ui/settings.py" line="645"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="571"/>
+        <location filename="../../desktop/ui/settings.py" line="649"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="578"/>
+        <location filename="../../desktop/ui/settings.py" line="656"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="580"/>
+        <location filename="../../desktop/ui/settings.py" line="658"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="598"/>
+        <location filename="../../desktop/ui/settings.py" line="676"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="612"/>
+        <location filename="../../desktop/ui/settings.py" line="690"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="623"/>
+        <location filename="../../desktop/ui/settings.py" line="701"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -53,92 +669,92 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="42"/>
+        <location filename="../../desktop/ui/first_start.py" line="43"/>
         <source>Welcome to Storekeeper</source>
         <translation>欢迎使用进销存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="45"/>
+        <location filename="../../desktop/ui/first_start.py" line="46"/>
         <source>This database has no shop yet. Create your shop, or look around a demo shop first.</source>
         <translation>这个数据库里还没有店铺。请新建您的店铺，或者先打开演示店铺看看。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="48"/>
+        <location filename="../../desktop/ui/first_start.py" line="49"/>
         <source>Create a new shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="49"/>
+        <location filename="../../desktop/ui/first_start.py" line="50"/>
         <source>Open the demo shop</source>
         <translation>打开演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="57"/>
+        <location filename="../../desktop/ui/first_start.py" line="58"/>
         <source>owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="64"/>
+        <location filename="../../desktop/ui/first_start.py" line="65"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="65"/>
+        <location filename="../../desktop/ui/first_start.py" line="66"/>
         <source>Owner&apos;s user name</source>
         <translation>店主用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="66"/>
+        <location filename="../../desktop/ui/first_start.py" line="67"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="67"/>
+        <location filename="../../desktop/ui/first_start.py" line="68"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="70"/>
+        <location filename="../../desktop/ui/first_start.py" line="71"/>
         <source>The demo shop has 300 products, 40 customers and three months of sales. Sign in as &lt;b&gt;{user}&lt;/b&gt; with the password &lt;b&gt;{password}&lt;/b&gt;.</source>
         <translation>演示店铺有 300 种商品、40 位客户和三个月的销售记录。请以 &lt;b&gt;{user}&lt;/b&gt; 登录，密码为 &lt;b&gt;{password}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="83"/>
+        <location filename="../../desktop/ui/first_start.py" line="84"/>
         <source>Building the demo shop: %p%</source>
         <translation>正在生成演示店铺：%p%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="93"/>
+        <location filename="../../desktop/ui/first_start.py" line="90"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="94"/>
+        <location filename="../../desktop/ui/first_start.py" line="91"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="122"/>
+        <location filename="../../desktop/ui/first_start.py" line="119"/>
         <source>Give the shop a name.</source>
         <translation>请填写店铺名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="126"/>
+        <location filename="../../desktop/ui/first_start.py" line="123"/>
         <source>The password needs at least 4 characters.</source>
         <translation>密码至少需要 4 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="130"/>
+        <location filename="../../desktop/ui/first_start.py" line="127"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="144"/>
+        <location filename="../../desktop/ui/first_start.py" line="141"/>
         <source>Demo shop</source>
         <translation>演示店铺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="173"/>
+        <location filename="../../desktop/ui/first_start.py" line="170"/>
         <source>The demo shop could not be built: {error}</source>
         <translation>无法生成演示店铺：{error}</translation>
     </message>
@@ -171,27 +787,27 @@
         <translation>无法读取列表：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="210"/>
+        <location filename="../../desktop/ui/list_screen.py" line="214"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="211"/>
+        <location filename="../../desktop/ui/list_screen.py" line="215"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="220"/>
+        <location filename="../../desktop/ui/list_screen.py" line="224"/>
         <source>Exporting {title}…</source>
         <translation>正在导出{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="221"/>
+        <location filename="../../desktop/ui/list_screen.py" line="225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_screen.py" line="251"/>
+        <location filename="../../desktop/ui/list_screen.py" line="255"/>
         <source>Exported {n} rows to {path}</source>
         <translation>已导出 {n} 行到 {path}</translation>
     </message>
@@ -238,109 +854,109 @@
 <context>
     <name>Parties</name>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="31"/>
-        <location filename="../../desktop/ui/parties.py" line="38"/>
-        <location filename="../../desktop/ui/parties.py" line="87"/>
+        <location filename="../../desktop/ui/parties.py" line="32"/>
+        <location filename="../../desktop/ui/parties.py" line="39"/>
+        <location filename="../../desktop/ui/parties.py" line="88"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="32"/>
-        <location filename="../../desktop/ui/parties.py" line="39"/>
-        <location filename="../../desktop/ui/parties.py" line="88"/>
+        <location filename="../../desktop/ui/parties.py" line="33"/>
+        <location filename="../../desktop/ui/parties.py" line="40"/>
+        <location filename="../../desktop/ui/parties.py" line="89"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="33"/>
-        <location filename="../../desktop/ui/parties.py" line="96"/>
+        <location filename="../../desktop/ui/parties.py" line="34"/>
+        <location filename="../../desktop/ui/parties.py" line="97"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="34"/>
-        <location filename="../../desktop/ui/parties.py" line="100"/>
+        <location filename="../../desktop/ui/parties.py" line="35"/>
+        <location filename="../../desktop/ui/parties.py" line="101"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="35"/>
+        <location filename="../../desktop/ui/parties.py" line="36"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="36"/>
+        <location filename="../../desktop/ui/parties.py" line="37"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="40"/>
-        <location filename="../../desktop/ui/parties.py" line="101"/>
+        <location filename="../../desktop/ui/parties.py" line="41"/>
+        <location filename="../../desktop/ui/parties.py" line="102"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="41"/>
+        <location filename="../../desktop/ui/parties.py" line="42"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="42"/>
+        <location filename="../../desktop/ui/parties.py" line="43"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="44"/>
+        <location filename="../../desktop/ui/parties.py" line="45"/>
         <source>Name or phone</source>
         <translation>名称或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="46"/>
+        <location filename="../../desktop/ui/parties.py" line="47"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="47"/>
+        <location filename="../../desktop/ui/parties.py" line="48"/>
         <source>New supplier…</source>
         <translation>新建供应商…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="48"/>
+        <location filename="../../desktop/ui/parties.py" line="49"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="76"/>
+        <location filename="../../desktop/ui/parties.py" line="77"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="77"/>
+        <location filename="../../desktop/ui/parties.py" line="78"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="79"/>
+        <location filename="../../desktop/ui/parties.py" line="80"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="80"/>
+        <location filename="../../desktop/ui/parties.py" line="81"/>
         <source>New supplier</source>
         <translation>新建供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="95"/>
+        <location filename="../../desktop/ui/parties.py" line="96"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="108"/>
+        <location filename="../../desktop/ui/parties.py" line="105"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="110"/>
+        <location filename="../../desktop/ui/parties.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -348,167 +964,167 @@
 <context>
     <name>Products</name>
     <message>
-        <location filename="../../desktop/ui/products.py" line="35"/>
-        <location filename="../../desktop/ui/products.py" line="130"/>
+        <location filename="../../desktop/ui/products.py" line="36"/>
+        <location filename="../../desktop/ui/products.py" line="131"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="36"/>
-        <location filename="../../desktop/ui/products.py" line="131"/>
+        <location filename="../../desktop/ui/products.py" line="37"/>
+        <location filename="../../desktop/ui/products.py" line="132"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="37"/>
-        <location filename="../../desktop/ui/products.py" line="163"/>
+        <location filename="../../desktop/ui/products.py" line="38"/>
+        <location filename="../../desktop/ui/products.py" line="164"/>
         <source>Barcodes</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="38"/>
-        <location filename="../../desktop/ui/products.py" line="132"/>
+        <location filename="../../desktop/ui/products.py" line="39"/>
+        <location filename="../../desktop/ui/products.py" line="133"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="39"/>
-        <location filename="../../desktop/ui/products.py" line="133"/>
+        <location filename="../../desktop/ui/products.py" line="40"/>
+        <location filename="../../desktop/ui/products.py" line="134"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="40"/>
+        <location filename="../../desktop/ui/products.py" line="41"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="41"/>
-        <location filename="../../desktop/ui/products.py" line="159"/>
-        <location filename="../../desktop/ui/products.py" line="161"/>
+        <location filename="../../desktop/ui/products.py" line="42"/>
+        <location filename="../../desktop/ui/products.py" line="160"/>
+        <location filename="../../desktop/ui/products.py" line="162"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="42"/>
-        <location filename="../../desktop/ui/products.py" line="136"/>
+        <location filename="../../desktop/ui/products.py" line="43"/>
+        <location filename="../../desktop/ui/products.py" line="137"/>
         <source>Min</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="43"/>
-        <location filename="../../desktop/ui/products.py" line="138"/>
+        <location filename="../../desktop/ui/products.py" line="44"/>
+        <location filename="../../desktop/ui/products.py" line="139"/>
         <source>Max</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="45"/>
-        <location filename="../../desktop/ui/products.py" line="147"/>
+        <location filename="../../desktop/ui/products.py" line="46"/>
+        <location filename="../../desktop/ui/products.py" line="148"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="57"/>
+        <location filename="../../desktop/ui/products.py" line="58"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="58"/>
+        <location filename="../../desktop/ui/products.py" line="59"/>
         <source>Products: {n}</source>
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="59"/>
+        <location filename="../../desktop/ui/products.py" line="60"/>
         <source>Name, pinyin initials, SKU or barcode</source>
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="62"/>
+        <location filename="../../desktop/ui/products.py" line="63"/>
         <source>New product…</source>
         <translation>新建商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="65"/>
+        <location filename="../../desktop/ui/products.py" line="66"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="65"/>
+        <location filename="../../desktop/ui/products.py" line="66"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="100"/>
+        <location filename="../../desktop/ui/products.py" line="101"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="101"/>
+        <location filename="../../desktop/ui/products.py" line="102"/>
         <source>Product {sku}</source>
         <translation>商品 {sku}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="120"/>
+        <location filename="../../desktop/ui/products.py" line="121"/>
         <source>Tracked by batch and expiry</source>
         <translation>按批次和保质期管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="124"/>
+        <location filename="../../desktop/ui/products.py" line="125"/>
         <source>On sale (active)</source>
         <translation>在售（启用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="134"/>
+        <location filename="../../desktop/ui/products.py" line="135"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="140"/>
+        <location filename="../../desktop/ui/products.py" line="141"/>
         <source>Stock limits</source>
         <translation>库存上下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="151"/>
+        <location filename="../../desktop/ui/products.py" line="152"/>
         <source>Expected cost</source>
         <translation>预计成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="157"/>
+        <location filename="../../desktop/ui/products.py" line="158"/>
         <source>Average cost</source>
         <translation>平均成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="158"/>
+        <location filename="../../desktop/ui/products.py" line="159"/>
         <source>Last receipt</source>
         <translation>最近进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="170"/>
+        <location filename="../../desktop/ui/products.py" line="171"/>
         <source>Scan or type a barcode</source>
         <translation>扫描或输入条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="171"/>
+        <location filename="../../desktop/ui/products.py" line="172"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="173"/>
+        <location filename="../../desktop/ui/products.py" line="174"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="196"/>
+        <location filename="../../desktop/ui/products.py" line="193"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="199"/>
+        <location filename="../../desktop/ui/products.py" line="196"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="201"/>
+        <location filename="../../desktop/ui/products.py" line="198"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -516,54 +1132,60 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="62"/>
+        <location filename="../../desktop/ui/screens.py" line="63"/>
         <source>SKU</source>
         <translation>商品编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="63"/>
+        <location filename="../../desktop/ui/screens.py" line="64"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="64"/>
+        <location filename="../../desktop/ui/screens.py" line="65"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="65"/>
+        <location filename="../../desktop/ui/screens.py" line="66"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="66"/>
+        <location filename="../../desktop/ui/screens.py" line="67"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="67"/>
+        <location filename="../../desktop/ui/screens.py" line="68"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="68"/>
-        <location filename="../../desktop/ui/screens.py" line="219"/>
+        <location filename="../../desktop/ui/screens.py" line="69"/>
+        <location filename="../../desktop/ui/screens.py" line="226"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="69"/>
+        <location filename="../../desktop/ui/screens.py" line="70"/>
         <source>Products: {n}</source>
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="220"/>
+        <location filename="../../desktop/ui/screens.py" line="88"/>
+        <location filename="../../desktop/ui/screens.py" line="129"/>
+        <source>Sales and returns</source>
+        <translation>销售及退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="227"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="141"/>
-        <location filename="../../desktop/ui/screens.py" line="149"/>
+        <location filename="../../desktop/ui/screens.py" line="148"/>
+        <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -668,220 +1290,220 @@
         <translation>赊账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="70"/>
+        <location filename="../../desktop/ui/screens.py" line="59"/>
+        <source>split</source>
+        <translation>组合支付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="71"/>
         <source>Name, pinyin initials, SKU or barcode</source>
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="74"/>
-        <location filename="../../desktop/ui/screens.py" line="88"/>
+        <location filename="../../desktop/ui/screens.py" line="80"/>
+        <location filename="../../desktop/ui/screens.py" line="94"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="75"/>
-        <location filename="../../desktop/ui/screens.py" line="89"/>
+        <location filename="../../desktop/ui/screens.py" line="81"/>
+        <location filename="../../desktop/ui/screens.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="76"/>
-        <location filename="../../desktop/ui/screens.py" line="90"/>
+        <location filename="../../desktop/ui/screens.py" line="82"/>
+        <location filename="../../desktop/ui/screens.py" line="96"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="77"/>
-        <location filename="../../desktop/ui/screens.py" line="140"/>
+        <location filename="../../desktop/ui/screens.py" line="83"/>
+        <location filename="../../desktop/ui/screens.py" line="147"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="78"/>
+        <location filename="../../desktop/ui/screens.py" line="84"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="79"/>
-        <location filename="../../desktop/ui/screens.py" line="92"/>
+        <location filename="../../desktop/ui/screens.py" line="85"/>
+        <location filename="../../desktop/ui/screens.py" line="98"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="80"/>
-        <location filename="../../desktop/ui/screens.py" line="93"/>
+        <location filename="../../desktop/ui/screens.py" line="86"/>
+        <location filename="../../desktop/ui/screens.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="81"/>
+        <location filename="../../desktop/ui/screens.py" line="87"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="82"/>
-        <source>Counter: sales</source>
-        <translation>收银台：销售单</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens.py" line="83"/>
+        <location filename="../../desktop/ui/screens.py" line="89"/>
         <source>Sales and returns: {n}</source>
         <translation>销售及退货：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="84"/>
+        <location filename="../../desktop/ui/screens.py" line="90"/>
         <source>Number or customer</source>
         <translation>单号或客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="91"/>
-        <location filename="../../desktop/ui/screens.py" line="148"/>
+        <location filename="../../desktop/ui/screens.py" line="97"/>
+        <location filename="../../desktop/ui/screens.py" line="155"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="94"/>
-        <location filename="../../desktop/ui/screens.py" line="217"/>
+        <location filename="../../desktop/ui/screens.py" line="100"/>
+        <location filename="../../desktop/ui/screens.py" line="224"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="95"/>
+        <location filename="../../desktop/ui/screens.py" line="101"/>
         <source>Purchase documents: {n}</source>
         <translation>采购单据：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="96"/>
+        <location filename="../../desktop/ui/screens.py" line="102"/>
         <source>Number or supplier</source>
         <translation>单号或供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="100"/>
+        <location filename="../../desktop/ui/screens.py" line="106"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="101"/>
+        <location filename="../../desktop/ui/screens.py" line="107"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="102"/>
+        <location filename="../../desktop/ui/screens.py" line="108"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="103"/>
+        <location filename="../../desktop/ui/screens.py" line="109"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="104"/>
+        <location filename="../../desktop/ui/screens.py" line="110"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="105"/>
+        <location filename="../../desktop/ui/screens.py" line="111"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="106"/>
+        <location filename="../../desktop/ui/screens.py" line="112"/>
         <source>Import: past imports</source>
         <translation>导入：导入记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="107"/>
+        <location filename="../../desktop/ui/screens.py" line="113"/>
         <source>Imports: {n}</source>
         <translation>导入：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="108"/>
+        <location filename="../../desktop/ui/screens.py" line="114"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="122"/>
+        <location filename="../../desktop/ui/screens.py" line="128"/>
         <source>Stock on hand</source>
         <translation>库存现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="123"/>
+        <location filename="../../desktop/ui/screens.py" line="130"/>
         <source>Receivables: what customers owe</source>
         <translation>应收账款：客户欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="124"/>
+        <location filename="../../desktop/ui/screens.py" line="131"/>
         <source>Payables: what the shop owes</source>
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="130"/>
+        <location filename="../../desktop/ui/screens.py" line="137"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="142"/>
+        <location filename="../../desktop/ui/screens.py" line="149"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="143"/>
+        <location filename="../../desktop/ui/screens.py" line="150"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="144"/>
+        <location filename="../../desktop/ui/screens.py" line="151"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="151"/>
+        <location filename="../../desktop/ui/screens.py" line="158"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="215"/>
+        <location filename="../../desktop/ui/screens.py" line="222"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="221"/>
+        <location filename="../../desktop/ui/screens.py" line="228"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="225"/>
+        <location filename="../../desktop/ui/screens.py" line="232"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="226"/>
+        <location filename="../../desktop/ui/screens.py" line="233"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="228"/>
+        <location filename="../../desktop/ui/screens.py" line="235"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="145"/>
+        <location filename="../../desktop/ui/screens.py" line="152"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="150"/>
+        <location filename="../../desktop/ui/screens.py" line="157"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="223"/>
+        <location filename="../../desktop/ui/screens.py" line="230"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="152"/>
+        <location filename="../../desktop/ui/screens.py" line="159"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
@@ -922,220 +1544,266 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="138"/>
+        <location filename="../../desktop/ui/settings.py" line="139"/>
         <source>Database (this computer)</source>
         <translation>数据库（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="145"/>
+        <location filename="../../desktop/ui/settings.py" line="146"/>
         <source>This computer (a file)</source>
         <translation>本机（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="147"/>
+        <location filename="../../desktop/ui/settings.py" line="148"/>
         <source>A PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="155"/>
+        <location filename="../../desktop/ui/settings.py" line="156"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="164"/>
+        <location filename="../../desktop/ui/settings.py" line="165"/>
         <source>e.g. 192.168.1.10</source>
         <translation>例如 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="170"/>
+        <location filename="../../desktop/ui/settings.py" line="171"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="184"/>
+        <location filename="../../desktop/ui/settings.py" line="185"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="214"/>
+        <location filename="../../desktop/ui/settings.py" line="215"/>
         <source>In use now:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="218"/>
+        <location filename="../../desktop/ui/settings.py" line="219"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="220"/>
+        <location filename="../../desktop/ui/settings.py" line="221"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="221"/>
+        <location filename="../../desktop/ui/settings.py" line="222"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="222"/>
+        <location filename="../../desktop/ui/settings.py" line="223"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="223"/>
+        <location filename="../../desktop/ui/settings.py" line="224"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="226"/>
+        <location filename="../../desktop/ui/settings.py" line="227"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="238"/>
-        <location filename="../../desktop/ui/settings.py" line="264"/>
-        <location filename="../../desktop/ui/settings.py" line="300"/>
+        <location filename="../../desktop/ui/settings.py" line="239"/>
+        <location filename="../../desktop/ui/settings.py" line="265"/>
+        <location filename="../../desktop/ui/settings.py" line="301"/>
+        <location filename="../../desktop/ui/settings.py" line="349"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="245"/>
+        <location filename="../../desktop/ui/settings.py" line="246"/>
         <source>A change takes effect the next time Storekeeper starts.</source>
         <translation>更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="256"/>
+        <location filename="../../desktop/ui/settings.py" line="257"/>
         <source>Language (this computer)</source>
         <translation>语言（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="261"/>
+        <location filename="../../desktop/ui/settings.py" line="262"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="270"/>
+        <location filename="../../desktop/ui/settings.py" line="271"/>
         <source>The language changes the next time Storekeeper starts.</source>
         <translation>语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="272"/>
+        <location filename="../../desktop/ui/settings.py" line="273"/>
         <source>Language of the screens:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="285"/>
+        <location filename="../../desktop/ui/settings.py" line="286"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="287"/>
+        <location filename="../../desktop/ui/settings.py" line="288"/>
         <source>Shop name:</source>
         <translation>店名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="287"/>
+        <location filename="../../desktop/ui/settings.py" line="288"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="288"/>
+        <location filename="../../desktop/ui/settings.py" line="289"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="288"/>
+        <location filename="../../desktop/ui/settings.py" line="289"/>
         <source>Tax number:</source>
         <translation>税号：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="308"/>
+        <location filename="../../desktop/ui/settings.py" line="309"/>
         <source>Only the owner can change the shop details.</source>
         <translation>只有店主可以修改店铺信息。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings.py" line="319"/>
+        <source>Scale labels</source>
+        <translation>电子秤条码</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/settings.py" line="330"/>
+        <source>weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="331"/>
+        <source>price</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="340"/>
+        <source>First two digits:</source>
+        <translation>前两位：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="341"/>
+        <source>Digits of the item code:</source>
+        <translation>商品代码位数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="342"/>
+        <source>The label carries the:</source>
+        <translation>条码内含：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="343"/>
+        <source>Decimals of the weight:</source>
+        <translation>重量小数位数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="344"/>
+        <source>A scale label is an EAN-13: two digits (such as 20-29), the item code (the product&apos;s SKU or one of its barcodes), the weight or the price in fen, and a check digit. A code that is some product&apos;s barcode is always that product.</source>
+        <translation>电子秤条码是 EAN-13 码：两位前缀（如 20-29）、商品代码（商品的编码或它的某个条码）、重量或金额（以分计），以及一位校验码。与某商品条码相同的码，始终识别为该商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="388"/>
+        <source>Scale label layout saved.</source>
+        <translation>电子秤条码格式已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="405"/>
         <source>The settings file could not be used as it is: {problem}</source>
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="364"/>
+        <location filename="../../desktop/ui/settings.py" line="442"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="389"/>
+        <location filename="../../desktop/ui/settings.py" line="467"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="392"/>
+        <location filename="../../desktop/ui/settings.py" line="470"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="394"/>
+        <location filename="../../desktop/ui/settings.py" line="472"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="396"/>
+        <location filename="../../desktop/ui/settings.py" line="474"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="409"/>
+        <location filename="../../desktop/ui/settings.py" line="487"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="410"/>
+        <location filename="../../desktop/ui/settings.py" line="488"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="435"/>
+        <location filename="../../desktop/ui/settings.py" line="513"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="449"/>
+        <location filename="../../desktop/ui/settings.py" line="527"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="462"/>
+        <location filename="../../desktop/ui/settings.py" line="540"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="471"/>
-        <location filename="../../desktop/ui/settings.py" line="512"/>
+        <location filename="../../desktop/ui/settings.py" line="549"/>
+        <location filename="../../desktop/ui/settings.py" line="590"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="477"/>
+        <location filename="../../desktop/ui/settings.py" line="555"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="516"/>
+        <location filename="../../desktop/ui/settings.py" line="594"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="527"/>
+        <location filename="../../desktop/ui/settings.py" line="605"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="538"/>
+        <location filename="../../desktop/ui/settings.py" line="616"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="539"/>
+        <location filename="../../desktop/ui/settings.py" line="617"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
@@ -1143,33 +1811,33 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="21"/>
-        <location filename="../../desktop/ui/sign_in.py" line="36"/>
+        <location filename="../../desktop/ui/sign_in.py" line="22"/>
+        <location filename="../../desktop/ui/sign_in.py" line="33"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="28"/>
+        <location filename="../../desktop/ui/sign_in.py" line="29"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="29"/>
+        <location filename="../../desktop/ui/sign_in.py" line="30"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="37"/>
+        <location filename="../../desktop/ui/sign_in.py" line="34"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="54"/>
+        <location filename="../../desktop/ui/sign_in.py" line="51"/>
         <source>Too many failed attempts: this account is locked for a while.</source>
         <translation>失败次数过多：该账户已被暂时锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="57"/>
+        <location filename="../../desktop/ui/sign_in.py" line="54"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OWNER_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "main.py"
@@ -121,7 +121,7 @@ def test_cli_must_show(empty_db_url):
 @pytest.mark.parametrize("backend", ["sqlite"])
 def test_cli_refusals_are_one_line_and_write_nothing(shop):
     shop.product("A1", "9.90")
-    env = {"STOREKEEPER_PASSWORD": OWNER_PASSWORD}
+    env = {"STOREKEEPER_PASSWORD": shop.owner_password}
     calls = [("post", "sale", "--line", "A1:1"), ("post", "sale", "--line", "NOPE:1"),
              ("post", "sale", "--line", "A1:1:9.999"), ("cancel", "XS19990101-0001"),
              ("report", "stock")]
@@ -139,7 +139,7 @@ def test_cli_check_exits_1_naming_the_breach(shop):
     shop.product("A1", "9.90")
     shop.receive("Acme", ("A1", 10, "5.00"))
     shop.execute("UPDATE stock_ledger SET qty = qty + 1000")
-    r = run_cli("check", db=shop.url, env={"STOREKEEPER_PASSWORD": OWNER_PASSWORD})
+    r = run_cli("check", db=shop.url, env={"STOREKEEPER_PASSWORD": shop.owner_password})
     assert r.code == 1 and "Traceback" not in r.err
     assert "A1" in r.err
 
@@ -154,3 +154,75 @@ def test_cli_version_and_usage(tmp_path):
         assert r.code == 2, f"{args} exited {r.code}: {r.err!r}"
         assert "Traceback" not in r.err and r.err.strip()
     assert not (tmp_path / "none.db").exists()
+
+
+# ---------------------------------------------------------------- the counter's commands
+
+
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def decoded_barcodes(path, dpi: int = 203) -> list[str]:
+    """Every barcode a real reader finds on the PDF's first page rendered at dpi."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    png = path.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", str(path),
+                    str(png)], check=True)
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(f"{png}.png"))]
+
+
+def test_cli_returns_and_receipts(empty_db_url, tmp_path):
+    db = empty_db_url
+    cli = lambda *a: run_cli(*a, db=db)  # noqa: E731
+    ok(cli("init", "--shop", "街角小店", "--owner", "boss"))
+    ok(cli("setting", "shop_address", "人民路 1 号"))
+    ok(cli("product", "add", "--sku", "A1", "--name", "海天金标生抽", "--barcode",
+           "6901234567892", "--price", "12.50", "--unit", "瓶"))
+    ok(cli("supplier", "add", "海天味业"))
+    ok(cli("post", "purchase-receipt", "--supplier", "海天味业", "--line", "A1:10:8.00"))
+    sale = cli("post", "sale", "--line", "6901234567892:3", "--payment", "wechat",
+               "--json").json()
+    assert sale["total"] == "37.50"
+
+    back = cli("post", "return", "--sale", sale["number"], "--line", "A1:1", "--json").json()
+    assert back["total"] == "12.50" and back["number"] != sale["number"]
+    assert "cannot return 3" in refused(cli("post", "return", "--sale", sale["number"],
+                                            "--line", "A1:3"), "A1")
+
+    out = tmp_path / "receipt.pdf"
+    printed = run_cli("print", "receipt", sale["number"].lower(), "-o", str(out), "--json",
+                      db=db, env={"STOREKEEPER_LANG": "zh_CN"}).json()
+    assert printed == {"kind": "receipt", "number": sale["number"], "file": str(out)}
+    text = pdf_text(out)
+    for words in ("街角小店", "人民路 1 号", "海天金标生抽", "37.50", "微信", sale["number"]):
+        assert words in text, f"{words!r} not on the receipt:\n{text}"
+    assert sale["number"] in decoded_barcodes(out)          # the return desk scans it
+
+    narrow = tmp_path / "return-58.pdf"
+    ok(run_cli("print", "receipt", back["number"], "-o", str(narrow), "--width", "58",
+               db=db, env={"STOREKEEPER_LANG": "en"}))
+    text = pdf_text(narrow)
+    assert "Return receipt" in text and sale["number"] in text and "12.50" in text
+    assert back["number"] in decoded_barcodes(narrow)
+    assert "no sale or return" in refused(cli("print", "receipt", "XS19990101-0001", "-o",
+                                              str(tmp_path / "x.pdf")), "XS19990101-0001")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_cli_bench_scan(empty_db_url):
+    db = empty_db_url
+    ok(run_cli("init", db=db))
+    r = ok(run_cli("bench", "scan", "--products", "300", "--scans", "40", "--json", db=db))
+    result = json.loads(r.out)
+    assert result["scans"] == 40 and result["products"] == 300
+    assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["max_ms"]
+    again = run_cli("bench", "scan", "--products", "5000", db=db)    # never fills a shop
+    assert "fewer than --products 5000" in refused(again)
