@@ -29,7 +29,7 @@ from db.codes import gtin_check_digit
 from db.documents import LineIn
 from db.errors import BooksError, NotFound
 from db.masters import find_customer, get_setting, set_setting
-from db.money import line_amount, qty_str, round_div
+from db.money import line_amount, parse_qty, qty_str, round_div
 from db.schema import (ascii_lower, barcodes, customers, document_lines, document_payments,
                        documents, held_sales, products, users)
 
@@ -119,6 +119,18 @@ def save_scale_layout(conn: Connection, actor: Actor, layout: ScaleLayout) -> No
 
 
 # ---------------------------------------------------------------- look-up
+
+def parse_scan(text: str) -> tuple[int | None, str]:
+    """'3*6901234567892' -> (3000, code); a plain code -> (None, code). The
+    quantity may have decimals ('0.5*...'); BooksError when it is not a number.
+    Full-width input (a scanner typing through a Chinese input method) reads the same."""
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    if "*" in text:
+        qty, _, code = text.partition("*")
+        qty = qty.strip()
+        return (parse_qty(qty, "quantity") if qty else None), code.strip()
+    return None, text
+
 
 @dataclass(frozen=True)
 class Found:

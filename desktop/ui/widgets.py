@@ -14,3 +14,11 @@ def error_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def enlarge(widget: QWidget, scale: float, bold: bool = True) -> None:
+    """The widget's font scaled (the till is read from a step away)."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    widget.setFont(font)

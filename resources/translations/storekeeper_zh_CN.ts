@@ -4,615 +4,630 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="114"/>
+        <location filename="../../desktop/ui/counter.py" line="86"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="115"/>
-        <location filename="../../desktop/ui/counter.py" line="388"/>
-        <location filename="../../desktop/ui/counter.py" line="715"/>
+        <location filename="../../desktop/ui/counter.py" line="87"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/counter_money.py" line="280"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="116"/>
-        <location filename="../../desktop/ui/counter.py" line="387"/>
+        <location filename="../../desktop/ui/counter.py" line="88"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="182"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="117"/>
+        <location filename="../../desktop/ui/counter.py" line="89"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="118"/>
-        <location filename="../../desktop/ui/counter.py" line="391"/>
+        <location filename="../../desktop/ui/counter.py" line="90"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="186"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="119"/>
-        <location filename="../../desktop/ui/counter.py" line="392"/>
-        <location filename="../../desktop/ui/counter.py" line="718"/>
+        <location filename="../../desktop/ui/counter.py" line="91"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/counter_money.py" line="283"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="120"/>
+        <location filename="../../desktop/ui/counter.py" line="92"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="208"/>
+        <location filename="../../desktop/ui/counter.py" line="180"/>
         <source>List price {price}</source>
         <translation>原价 {price}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="293"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="88"/>
         <source>A manager&apos;s permission</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="300"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="95"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="301"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="96"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="304"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="99"/>
         <source>Allow</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="321"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="116"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="324"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="119"/>
         <source>{name} may not allow this.</source>
         <translation>{name} 无权批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="389"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="184"/>
         <source>Barcodes</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="390"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="185"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="393"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="188"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="398"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="193"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="403"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="198"/>
         <source>Find a product</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="404"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="199"/>
         <source>Products: {n}</source>
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="405"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="200"/>
         <source>Name, pinyin initials, SKU or barcode</source>
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="411"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="206"/>
         <source>Find a product (F2)</source>
         <translation>查找商品（F2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="416"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="211"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="417"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="212"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="418"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="213"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="419"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="214"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="425"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="220"/>
         <source>Choose the customer</source>
         <translation>选择客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="426"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="221"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="427"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="222"/>
         <source>Name or phone</source>
         <translation>名称或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="429"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="224"/>
         <source>Customer (F7)</source>
         <translation>客户（F7）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="460"/>
+        <location filename="../../desktop/ui/counter_money.py" line="76"/>
         <source>Payment</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="489"/>
+        <location filename="../../desktop/ui/counter_money.py" line="105"/>
         <source>Enter: pay   Esc: back to the sale</source>
         <translation>Enter：收款   Esc：返回本单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="516"/>
+        <location filename="../../desktop/ui/counter_money.py" line="132"/>
         <source>Paying by {method}</source>
         <translation>付款方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="518"/>
+        <location filename="../../desktop/ui/counter_money.py" line="134"/>
         <source>Cash handed over</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="527"/>
+        <location filename="../../desktop/ui/counter_money.py" line="143"/>
         <source>Due {amount}</source>
         <translation>应收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="545"/>
+        <location filename="../../desktop/ui/counter_money.py" line="161"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="549"/>
+        <location filename="../../desktop/ui/counter_money.py" line="165"/>
         <source>Type an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="560"/>
+        <location filename="../../desktop/ui/counter_money.py" line="176"/>
         <source>Only {due} is due: {method} cannot take more.</source>
         <translation>仅剩 {due} 待收：{method}不能多收。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="567"/>
+        <location filename="../../desktop/ui/counter_money.py" line="183"/>
         <source>A sale on account needs a customer: Esc, then F7.</source>
         <translation>赊账需要先选客户：按 Esc，再按 F7。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="573"/>
+        <location filename="../../desktop/ui/counter_money.py" line="189"/>
         <source>{customer} would owe {owed}, past their credit limit of {limit}. Enter again to sell on account anyway.</source>
         <translation>{customer} 的欠款将达 {owed}，超出信用额度 {limit}。再按 Enter 仍然赊账。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="598"/>
+        <location filename="../../desktop/ui/counter_money.py" line="214"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="637"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="235"/>
         <source>Held sales (F6)</source>
         <translation>挂单（F6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="647"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="245"/>
         <source>{time}  {user}{who}  {n} lines  {total}{note}</source>
         <translation>{time}  {user}{who}  {n} 项  {total}{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="662"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="260"/>
         <source>Enter resumes the chosen sale; Esc goes back.</source>
         <translation>Enter：取回所选挂单；Esc：返回。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="693"/>
+        <location filename="../../desktop/ui/counter_money.py" line="258"/>
         <source>Return (F8)</source>
         <translation>退货（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="706"/>
+        <location filename="../../desktop/ui/counter_money.py" line="271"/>
         <source>Scan the receipt or type the sale&apos;s number</source>
         <translation>扫描小票或输入销售单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="716"/>
+        <location filename="../../desktop/ui/counter_money.py" line="281"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="717"/>
+        <location filename="../../desktop/ui/counter_money.py" line="282"/>
         <source>Returned before</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="719"/>
+        <location filename="../../desktop/ui/counter_money.py" line="284"/>
         <source>Return now</source>
         <translation>本次退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="734"/>
+        <location filename="../../desktop/ui/counter_money.py" line="299"/>
         <source>Enter: find the sale, then post the return   F4: without a receipt   Esc: close</source>
         <translation>Enter：查找销售单，再确认退货   F4：无小票退货   Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="783"/>
+        <location filename="../../desktop/ui/counter_money.py" line="348"/>
         <source>Sale {number} of {date}{who}; paid {paid}</source>
         <translation>销售单 {number}，{date}{who}；付款：{paid}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="816"/>
+        <location filename="../../desktop/ui/counter_money.py" line="381"/>
         <source>quantity to return of {name}</source>
         <translation>{name} 的退货数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="833"/>
+        <location filename="../../desktop/ui/counter_money.py" line="398"/>
         <source>Refund about {amount}</source>
         <translation>退款约 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="843"/>
+        <location filename="../../desktop/ui/counter_money.py" line="408"/>
         <source>A return without a receipt needs a manager.</source>
         <translation>无小票退货需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="853"/>
+        <location filename="../../desktop/ui/counter_money.py" line="418"/>
         <source>Without a receipt: scan each item that comes back; Enter on an empty line posts. Refund in cash.</source>
         <translation>无小票退货：逐一扫描退回的商品；空行按 Enter 过账。以现金退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="862"/>
+        <location filename="../../desktop/ui/counter_money.py" line="427"/>
         <source>Scan an item ({n}* for several)</source>
         <translation>扫描商品（多件前加 {n}*）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="877"/>
+        <location filename="../../desktop/ui/counter_money.py" line="442"/>
         <source>No product has the code {code}.</source>
         <translation>找不到 {code} 对应的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="896"/>
+        <location filename="../../desktop/ui/counter_money.py" line="461"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描退回的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="905"/>
+        <location filename="../../desktop/ui/counter_money.py" line="470"/>
         <source>Find the sale first.</source>
         <translation>请先查找销售单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="911"/>
+        <location filename="../../desktop/ui/counter_money.py" line="476"/>
         <source>Type how many of a line come back.</source>
         <translation>请输入退货数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="950"/>
+        <location filename="../../desktop/ui/counter_money.py" line="515"/>
         <source>Open the shift (F9)</source>
         <translation>开班（F9）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="955"/>
+        <location filename="../../desktop/ui/counter_money.py" line="520"/>
         <source>Cash in the drawer (float)</source>
         <translation>钱箱现金（备用金）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="960"/>
+        <location filename="../../desktop/ui/counter_money.py" line="525"/>
         <source>Close the shift (F9)</source>
         <translation>交班（F9）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="964"/>
+        <location filename="../../desktop/ui/counter_money.py" line="529"/>
         <source>Shift open since {time}, float {amount}. Count what is in the drawer; Enter moves on, and closes on the last.</source>
         <translation>本班 {time} 开班，备用金 {amount}。请清点钱箱；按 Enter 跳到下一项，在最后一项按 Enter 交班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="976"/>
+        <location filename="../../desktop/ui/counter_money.py" line="541"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1004"/>
+        <location filename="../../desktop/ui/counter_money.py" line="567"/>
+        <source>Open the shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter_money.py" line="568"/>
+        <source>Close the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter_money.py" line="577"/>
         <source>float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1033"/>
+        <location filename="../../desktop/ui/counter_money.py" line="599"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter_money.py" line="608"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="977"/>
-        <location filename="../../desktop/ui/counter.py" line="1034"/>
+        <location filename="../../desktop/ui/counter_money.py" line="542"/>
+        <location filename="../../desktop/ui/counter_money.py" line="609"/>
         <source>Counted</source>
         <translation>实点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1035"/>
+        <location filename="../../desktop/ui/counter_money.py" line="610"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1052"/>
+        <location filename="../../desktop/ui/counter_money.py" line="627"/>
         <source>The slip is saved as {path}</source>
         <translation>交班单已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1096"/>
+        <location filename="../../desktop/ui/counter.py" line="236"/>
         <source>Scan or type a barcode or SKU; 3* before it sells 3</source>
         <translation>扫描或输入条码、编码；前加 3* 即卖 3 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1137"/>
+        <location filename="../../desktop/ui/counter.py" line="277"/>
         <source>add the code; on an empty line: pay</source>
         <translation>录入商品；空行时：结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1138"/>
+        <location filename="../../desktop/ui/counter.py" line="278"/>
         <source>pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1139"/>
+        <location filename="../../desktop/ui/counter.py" line="279"/>
         <source>find a product</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1140"/>
+        <location filename="../../desktop/ui/counter.py" line="280"/>
         <source>quantity of the line</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1141"/>
+        <location filename="../../desktop/ui/counter.py" line="281"/>
         <source>price or discount of the line</source>
         <translation>改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1142"/>
+        <location filename="../../desktop/ui/counter.py" line="282"/>
         <source>delete the line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1143"/>
+        <location filename="../../desktop/ui/counter.py" line="283"/>
         <source>choose a line</source>
         <translation>选择行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1144"/>
+        <location filename="../../desktop/ui/counter.py" line="284"/>
         <source>hold the sale</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1145"/>
+        <location filename="../../desktop/ui/counter.py" line="285"/>
         <source>resume a held sale</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1146"/>
+        <location filename="../../desktop/ui/counter.py" line="286"/>
         <source>customer (on account)</source>
         <translation>选择客户（赊账）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1147"/>
+        <location filename="../../desktop/ui/counter.py" line="287"/>
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1148"/>
+        <location filename="../../desktop/ui/counter.py" line="288"/>
         <source>open or close the shift</source>
         <translation>开班或交班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1149"/>
+        <location filename="../../desktop/ui/counter.py" line="289"/>
         <source>void the sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1150"/>
+        <location filename="../../desktop/ui/counter.py" line="290"/>
         <source>clear the scan line</source>
         <translation>清空输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1169"/>
+        <location filename="../../desktop/ui/counter.py" line="309"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1183"/>
+        <location filename="../../desktop/ui/counter.py" line="323"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1289"/>
+        <location filename="../../desktop/ui/counter.py" line="429"/>
         <source>No shift open: F9 opens it with the float.</source>
         <translation>未开班：按 F9 录入备用金开班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1293"/>
+        <location filename="../../desktop/ui/counter.py" line="433"/>
         <source>Shift open since {time}</source>
         <translation>已开班（{time} 起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1298"/>
+        <location filename="../../desktop/ui/counter.py" line="438"/>
         <source>Held sales: {n} (F6)</source>
         <translation>挂单：{n} 笔（F6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1315"/>
+        <location filename="../../desktop/ui/counter.py" line="455"/>
         <source>The quantity must be above zero.</source>
         <translation>数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1318"/>
+        <location filename="../../desktop/ui/counter.py" line="458"/>
         <source>Type or scan a code after the {star}.</source>
         <translation>请在 {star} 后输入或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1328"/>
+        <location filename="../../desktop/ui/counter.py" line="468"/>
         <source>No product has the code {code}. F2 finds it by name.</source>
         <translation>找不到 {code} 对应的商品。按 F2 按名称查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1383"/>
-        <location filename="../../desktop/ui/counter.py" line="1403"/>
+        <location filename="../../desktop/ui/counter.py" line="523"/>
+        <location filename="../../desktop/ui/counter.py" line="543"/>
         <source>Choose a line first (↑ ↓).</source>
         <translation>请先选择一行（↑ ↓）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1386"/>
+        <location filename="../../desktop/ui/counter.py" line="526"/>
         <source>Quantity (F3)</source>
         <translation>数量（F3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1389"/>
+        <location filename="../../desktop/ui/counter.py" line="529"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1410"/>
+        <location filename="../../desktop/ui/counter.py" line="550"/>
         <source>discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1413"/>
+        <location filename="../../desktop/ui/counter.py" line="553"/>
         <source>A discount is between 0% and 100%.</source>
         <translation>折扣须在 0% 到 100% 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1415"/>
+        <location filename="../../desktop/ui/counter.py" line="555"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1417"/>
+        <location filename="../../desktop/ui/counter.py" line="557"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1421"/>
+        <location filename="../../desktop/ui/counter.py" line="561"/>
         <source>Price or discount (F4)</source>
         <translation>改价或折扣（F4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1425"/>
+        <location filename="../../desktop/ui/counter.py" line="565"/>
         <source>A new price, or a discount such as 10%. List price: {price}</source>
         <translation>输入新价格，或折扣如 10%（即减价 10%）。原价：{price}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1439"/>
+        <location filename="../../desktop/ui/counter.py" line="579"/>
         <source>Changing the price of {name} to {price} needs a manager.</source>
         <translation>将 {name} 改价为 {price} 需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1444"/>
+        <location filename="../../desktop/ui/counter.py" line="584"/>
         <source>The price stays {price}: no manager allowed the change.</source>
         <translation>价格仍为 {price}：未获经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1458"/>
+        <location filename="../../desktop/ui/counter.py" line="598"/>
         <source>Allowed by {name}.</source>
         <translation>已由 {name} 授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1470"/>
+        <location filename="../../desktop/ui/counter.py" line="610"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1475"/>
+        <location filename="../../desktop/ui/counter.py" line="615"/>
         <source>The sale was voided.</source>
         <translation>本单已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1486"/>
+        <location filename="../../desktop/ui/counter.py" line="626"/>
         <source>{n} lines</source>
         <translation>共 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1505"/>
+        <location filename="../../desktop/ui/counter.py" line="645"/>
         <source>Walk-in customer (F7 chooses one)</source>
         <translation>散客（按 F7 选择客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1509"/>
+        <location filename="../../desktop/ui/counter.py" line="649"/>
         <source>Customer: {name}, owes {balance}</source>
         <translation>客户：{name}，欠款 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1513"/>
+        <location filename="../../desktop/ui/counter.py" line="653"/>
         <source> of a {limit} limit</source>
         <translation>，额度 {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1521"/>
+        <location filename="../../desktop/ui/counter.py" line="661"/>
         <source>Nothing to pay for yet.</source>
         <translation>还没有录入商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1542"/>
+        <location filename="../../desktop/ui/counter.py" line="682"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1547"/>
+        <location filename="../../desktop/ui/counter.py" line="687"/>
         <source>{number} posted: {total}.</source>
         <translation>{number} 已过账：{total}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1570"/>
+        <location filename="../../desktop/ui/counter.py" line="710"/>
         <source>Nothing to hold.</source>
         <translation>没有可挂单的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1576"/>
+        <location filename="../../desktop/ui/counter.py" line="716"/>
         <source>The sale is held: F6 resumes it.</source>
         <translation>已挂单：按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1585"/>
+        <location filename="../../desktop/ui/counter.py" line="725"/>
         <source>No sale is held.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1588"/>
+        <location filename="../../desktop/ui/counter.py" line="728"/>
         <source>Finish, hold (F5) or void (F10) this sale first.</source>
         <translation>请先结账、挂单（F5）或作废（F10）当前单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1600"/>
+        <location filename="../../desktop/ui/counter.py" line="740"/>
         <source>{code} is no longer sold.</source>
         <translation>{code} 已停售。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1624"/>
+        <location filename="../../desktop/ui/counter.py" line="764"/>
         <source>Resumed the sale held at {time}.</source>
         <translation>已取回 {time} 的挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="1641"/>
+        <location filename="../../desktop/ui/counter.py" line="781"/>
         <source>{number} posted: {total} refunded.</source>
         <translation>{number} 已过账：退款 {total}。</translation>
     </message>

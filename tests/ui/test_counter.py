@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from db.schema import audit_log, customers, document_lines, document_payments, documents
-from desktop.ui.counter import (AskDialog, AuthoriseDialog, CounterScreen, HeldDialog,
-                                PaymentDialog, PickDialog, ReturnDialog, ShiftDialog)
+from desktop.ui.counter import CounterScreen
+from desktop.ui.counter_dialogs import AskDialog, AuthoriseDialog, HeldDialog, PickDialog
+from desktop.ui.counter_money import PaymentDialog, ReturnDialog, ShiftDialog
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 
