@@ -176,6 +176,7 @@ class Books:
     def set_setting(self, key: str, value: str) -> None:
         require(self.actor, "settings")
         with write_transaction(self.engine) as conn:
+            counter.check_scale_setting(conn, key, value)
             masters.set_setting(conn, self.actor, key, value)
 
     def set_scale_layout(self, layout: counter.ScaleLayout) -> None:

@@ -102,6 +102,18 @@ def scale_layout(conn: Connection) -> ScaleLayout:
         return d
 
 
+def check_scale_setting(conn: Connection, key: str, value: str) -> None:
+    """A `scale.*` setting changed alone must still leave a layout that parses."""
+    if key not in SCALE_KEYS:
+        if key.startswith("scale."):
+            raise BooksError(f"unknown scale setting '{key}': one of {', '.join(SCALE_KEYS)}")
+        return
+    current = scale_layout(conn)
+    values = {"scale.prefixes": layout_text(current), "scale.item_digits": current.item_digits,
+              "scale.value": current.value, "scale.decimals": current.decimals, key: value}
+    parse_scale_layout(*(values[k] for k in SCALE_KEYS))
+
+
 def layout_text(layout: ScaleLayout) -> str:
     """'20-29' for a run, '21,28' otherwise."""
     ns = sorted(int(p) for p in layout.prefixes)

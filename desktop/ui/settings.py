@@ -361,12 +361,8 @@ class SettingsScreen(QWidget):
         return box
 
     def _show_scale(self, layout) -> None:
-        prefixes = sorted(int(p) for p in layout.prefixes)
-        if prefixes == list(range(prefixes[0], prefixes[-1] + 1)) and len(prefixes) > 1:
-            text = f"{prefixes[0]}-{prefixes[-1]}"
-        else:
-            text = ",".join(str(p) for p in prefixes)
-        self.scale_prefixes.setText(text)
+        from db.counter import layout_text
+        self.scale_prefixes.setText(layout_text(layout))
         self.scale_item_digits.setCurrentIndex(max(0, self.scale_item_digits.findData(layout.item_digits)))
         self.scale_value.setCurrentIndex(max(0, self.scale_value.findData(layout.value)))
         self.scale_decimals.setCurrentIndex(max(0, self.scale_decimals.findData(layout.decimals)))

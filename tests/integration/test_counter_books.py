@@ -114,6 +114,14 @@ def test_the_scale_layout_is_saved_in_the_books(counter_shop):
         assert counter.scale_layout(conn) == layout
     with pytest.raises(PermissionDenied):
         counter_shop.cashier.set_scale_layout(counter.DEFAULT_LAYOUT)
+    # one key at a time (the command line's `setting`): checked against the rest
+    counter_shop.books.set_setting("scale.decimals", "2")
+    with pytest.raises(BooksError, match="4, 5 or 6 digits, not 7"):
+        counter_shop.books.set_setting("scale.item_digits", "7")
+    with pytest.raises(BooksError, match="unknown scale setting"):
+        counter_shop.books.set_setting("scale.prefix", "20")
+    with read_connection(counter_shop.engine) as conn:
+        assert counter.scale_layout(conn) == counter.parse_scale_layout("21,22,28", 6, "price", 2)
 
 
 # ---------------------------------------------------------------- paying
