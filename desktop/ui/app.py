@@ -65,7 +65,10 @@ def main(url: str | None, *, smoke: bool = False, screen: str | None = None) -> 
             return 0
         from desktop.ui.main_window import MainWindow
 
-        window = MainWindow(engine, actor, _shop_name(engine), _db_label(resolved), key)
+        from desktop.ui.screens import home_screen
+
+        window = MainWindow(engine, actor, _shop_name(engine), _db_label(resolved),
+                            key if screen else home_screen(actor))
         window.show()
         return app.exec()
     except (BooksError, SQLAlchemyError) as exc:

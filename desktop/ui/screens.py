@@ -220,7 +220,7 @@ class ScreenSpec:
 _REPORTS = frozenset(r for r in ALL if may(Actor(0, "", r), "reports"))
 SCREENS: dict[str, ScreenSpec] = {s.key: s for s in (
     ScreenSpec("counter", lambda: translate("Screens", "Counter"), _counter,
-               frozenset({"owner", "manager", "cashier", "bookkeeper"})),
+               frozenset(r for r in ALL if may(Actor(0, "", r), "sale"))),
     ScreenSpec("purchasing", lambda: translate("Screens", "Purchasing"), _purchasing,
                frozenset({"owner", "manager", "clerk", "bookkeeper"})),
     ScreenSpec("stock", lambda: translate("Screens", "Stock"), stock_screen),
@@ -236,6 +236,11 @@ SCREENS: dict[str, ScreenSpec] = {s.key: s for s in (
                frozenset({"owner", "manager"})),
 )}
 DEFAULT_SCREEN = "stock"
+
+
+def home_screen(actor: Actor) -> str:
+    """Where the app opens after signing in: a cashier at the till, others on stock."""
+    return "counter" if actor.role == "cashier" else DEFAULT_SCREEN
 
 
 def screens_for(actor: Actor) -> list[ScreenSpec]:
