@@ -31,6 +31,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from db import counter as counter_db
 from db.audit import Actor
@@ -461,6 +462,11 @@ class CounterScreen(QWidget):
                 found = counter_db.lookup(conn, code, self.scale_layout(conn))
         except BooksError as exc:
             self.say(exc.message, error=True)
+            self.scan.selectAll()
+            return None
+        except SQLAlchemyError:              # the server gone, a disk error: say so, keep the sale
+            self.say(translate("Counter", "The database did not answer: scan {code} again in "
+                                          "a moment.").format(code=code), error=True)
             self.scan.selectAll()
             return None
         if found is None:

@@ -4,48 +4,48 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="86"/>
+        <location filename="../../desktop/ui/counter.py" line="87"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="87"/>
+        <location filename="../../desktop/ui/counter.py" line="88"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="183"/>
         <location filename="../../desktop/ui/counter_money.py" line="280"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="88"/>
+        <location filename="../../desktop/ui/counter.py" line="89"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="182"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="89"/>
+        <location filename="../../desktop/ui/counter.py" line="90"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="90"/>
+        <location filename="../../desktop/ui/counter.py" line="91"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="186"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="91"/>
+        <location filename="../../desktop/ui/counter.py" line="92"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="187"/>
         <location filename="../../desktop/ui/counter_money.py" line="283"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="92"/>
+        <location filename="../../desktop/ui/counter.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="180"/>
+        <location filename="../../desktop/ui/counter.py" line="181"/>
         <source>List price {price}</source>
         <translation>原价 {price}</translation>
     </message>
@@ -376,258 +376,263 @@
         <translation>交班单已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="236"/>
+        <location filename="../../desktop/ui/counter.py" line="237"/>
         <source>Scan or type a barcode or SKU; 3* before it sells 3</source>
         <translation>扫描或输入条码、编码；前加 3* 即卖 3 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="277"/>
+        <location filename="../../desktop/ui/counter.py" line="278"/>
         <source>add the code; on an empty line: pay</source>
         <translation>录入商品；空行时：结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="278"/>
+        <location filename="../../desktop/ui/counter.py" line="279"/>
         <source>pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="279"/>
+        <location filename="../../desktop/ui/counter.py" line="280"/>
         <source>find a product</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="280"/>
+        <location filename="../../desktop/ui/counter.py" line="281"/>
         <source>quantity of the line</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="281"/>
+        <location filename="../../desktop/ui/counter.py" line="282"/>
         <source>price or discount of the line</source>
         <translation>改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="282"/>
+        <location filename="../../desktop/ui/counter.py" line="283"/>
         <source>delete the line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="283"/>
+        <location filename="../../desktop/ui/counter.py" line="284"/>
         <source>choose a line</source>
         <translation>选择行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="284"/>
+        <location filename="../../desktop/ui/counter.py" line="285"/>
         <source>hold the sale</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="285"/>
+        <location filename="../../desktop/ui/counter.py" line="286"/>
         <source>resume a held sale</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="286"/>
+        <location filename="../../desktop/ui/counter.py" line="287"/>
         <source>customer (on account)</source>
         <translation>选择客户（赊账）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="287"/>
+        <location filename="../../desktop/ui/counter.py" line="288"/>
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="288"/>
+        <location filename="../../desktop/ui/counter.py" line="289"/>
         <source>open or close the shift</source>
         <translation>开班或交班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="289"/>
+        <location filename="../../desktop/ui/counter.py" line="290"/>
         <source>void the sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="290"/>
+        <location filename="../../desktop/ui/counter.py" line="291"/>
         <source>clear the scan line</source>
         <translation>清空输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="309"/>
+        <location filename="../../desktop/ui/counter.py" line="310"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="323"/>
+        <location filename="../../desktop/ui/counter.py" line="324"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="429"/>
+        <location filename="../../desktop/ui/counter.py" line="430"/>
         <source>No shift open: F9 opens it with the float.</source>
         <translation>未开班：按 F9 录入备用金开班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="433"/>
+        <location filename="../../desktop/ui/counter.py" line="434"/>
         <source>Shift open since {time}</source>
         <translation>已开班（{time} 起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="438"/>
+        <location filename="../../desktop/ui/counter.py" line="439"/>
         <source>Held sales: {n} (F6)</source>
         <translation>挂单：{n} 笔（F6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="455"/>
+        <location filename="../../desktop/ui/counter.py" line="456"/>
         <source>The quantity must be above zero.</source>
         <translation>数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="458"/>
+        <location filename="../../desktop/ui/counter.py" line="459"/>
         <source>Type or scan a code after the {star}.</source>
         <translation>请在 {star} 后输入或扫描条码。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/counter.py" line="468"/>
+        <source>The database did not answer: scan {code} again in a moment.</source>
+        <translation>数据库没有响应：请稍后再扫一次 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counter.py" line="474"/>
         <source>No product has the code {code}. F2 finds it by name.</source>
         <translation>找不到 {code} 对应的商品。按 F2 按名称查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="523"/>
-        <location filename="../../desktop/ui/counter.py" line="543"/>
+        <location filename="../../desktop/ui/counter.py" line="529"/>
+        <location filename="../../desktop/ui/counter.py" line="549"/>
         <source>Choose a line first (↑ ↓).</source>
         <translation>请先选择一行（↑ ↓）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="526"/>
+        <location filename="../../desktop/ui/counter.py" line="532"/>
         <source>Quantity (F3)</source>
         <translation>数量（F3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="529"/>
+        <location filename="../../desktop/ui/counter.py" line="535"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="550"/>
+        <location filename="../../desktop/ui/counter.py" line="556"/>
         <source>discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="553"/>
+        <location filename="../../desktop/ui/counter.py" line="559"/>
         <source>A discount is between 0% and 100%.</source>
         <translation>折扣须在 0% 到 100% 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="555"/>
+        <location filename="../../desktop/ui/counter.py" line="561"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="557"/>
+        <location filename="../../desktop/ui/counter.py" line="563"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="561"/>
+        <location filename="../../desktop/ui/counter.py" line="567"/>
         <source>Price or discount (F4)</source>
         <translation>改价或折扣（F4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="565"/>
+        <location filename="../../desktop/ui/counter.py" line="571"/>
         <source>A new price, or a discount such as 10%. List price: {price}</source>
         <translation>输入新价格，或折扣如 10%（即减价 10%）。原价：{price}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="579"/>
+        <location filename="../../desktop/ui/counter.py" line="585"/>
         <source>Changing the price of {name} to {price} needs a manager.</source>
         <translation>将 {name} 改价为 {price} 需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="584"/>
+        <location filename="../../desktop/ui/counter.py" line="590"/>
         <source>The price stays {price}: no manager allowed the change.</source>
         <translation>价格仍为 {price}：未获经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="598"/>
+        <location filename="../../desktop/ui/counter.py" line="604"/>
         <source>Allowed by {name}.</source>
         <translation>已由 {name} 授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="610"/>
+        <location filename="../../desktop/ui/counter.py" line="616"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="615"/>
+        <location filename="../../desktop/ui/counter.py" line="621"/>
         <source>The sale was voided.</source>
         <translation>本单已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="626"/>
+        <location filename="../../desktop/ui/counter.py" line="632"/>
         <source>{n} lines</source>
         <translation>共 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="645"/>
+        <location filename="../../desktop/ui/counter.py" line="651"/>
         <source>Walk-in customer (F7 chooses one)</source>
         <translation>散客（按 F7 选择客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="649"/>
+        <location filename="../../desktop/ui/counter.py" line="655"/>
         <source>Customer: {name}, owes {balance}</source>
         <translation>客户：{name}，欠款 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="653"/>
+        <location filename="../../desktop/ui/counter.py" line="659"/>
         <source> of a {limit} limit</source>
         <translation>，额度 {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="661"/>
+        <location filename="../../desktop/ui/counter.py" line="667"/>
         <source>Nothing to pay for yet.</source>
         <translation>还没有录入商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="682"/>
+        <location filename="../../desktop/ui/counter.py" line="688"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="687"/>
+        <location filename="../../desktop/ui/counter.py" line="693"/>
         <source>{number} posted: {total}.</source>
         <translation>{number} 已过账：{total}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="710"/>
+        <location filename="../../desktop/ui/counter.py" line="716"/>
         <source>Nothing to hold.</source>
         <translation>没有可挂单的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="716"/>
+        <location filename="../../desktop/ui/counter.py" line="722"/>
         <source>The sale is held: F6 resumes it.</source>
         <translation>已挂单：按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="725"/>
+        <location filename="../../desktop/ui/counter.py" line="731"/>
         <source>No sale is held.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="728"/>
+        <location filename="../../desktop/ui/counter.py" line="734"/>
         <source>Finish, hold (F5) or void (F10) this sale first.</source>
         <translation>请先结账、挂单（F5）或作废（F10）当前单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="740"/>
+        <location filename="../../desktop/ui/counter.py" line="746"/>
         <source>{code} is no longer sold.</source>
         <translation>{code} 已停售。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="764"/>
+        <location filename="../../desktop/ui/counter.py" line="770"/>
         <source>Resumed the sale held at {time}.</source>
         <translation>已取回 {time} 的挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="781"/>
+        <location filename="../../desktop/ui/counter.py" line="787"/>
         <source>{number} posted: {total} refunded.</source>
         <translation>{number} 已过账：退款 {total}。</translation>
     </message>
@@ -635,48 +640,48 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="634"/>
-        <location filename="../../desktop/ui/settings.py" line="733"/>
+        <location filename="../../desktop/ui/settings.py" line="630"/>
+        <location filename="../../desktop/ui/settings.py" line="729"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="636"/>
+        <location filename="../../desktop/ui/settings.py" line="632"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="645"/>
+        <location filename="../../desktop/ui/settings.py" line="641"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="649"/>
+        <location filename="../../desktop/ui/settings.py" line="645"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="656"/>
+        <location filename="../../desktop/ui/settings.py" line="652"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="658"/>
+        <location filename="../../desktop/ui/settings.py" line="654"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="676"/>
+        <location filename="../../desktop/ui/settings.py" line="672"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="690"/>
+        <location filename="../../desktop/ui/settings.py" line="686"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="701"/>
+        <location filename="../../desktop/ui/settings.py" line="697"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -1732,93 +1737,93 @@
         <translation>电子秤条码是 EAN-13 码：两位前缀（如 20-29）、商品代码（商品的编码或它的某个条码）、重量或金额（以分计），以及一位校验码。与某商品条码相同的码，始终识别为该商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="388"/>
+        <location filename="../../desktop/ui/settings.py" line="384"/>
         <source>Scale label layout saved.</source>
         <translation>电子秤条码格式已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="405"/>
+        <location filename="../../desktop/ui/settings.py" line="401"/>
         <source>The settings file could not be used as it is: {problem}</source>
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="442"/>
+        <location filename="../../desktop/ui/settings.py" line="438"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="467"/>
+        <location filename="../../desktop/ui/settings.py" line="463"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="470"/>
+        <location filename="../../desktop/ui/settings.py" line="466"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="472"/>
+        <location filename="../../desktop/ui/settings.py" line="468"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="474"/>
+        <location filename="../../desktop/ui/settings.py" line="470"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="487"/>
+        <location filename="../../desktop/ui/settings.py" line="483"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="488"/>
+        <location filename="../../desktop/ui/settings.py" line="484"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="513"/>
+        <location filename="../../desktop/ui/settings.py" line="509"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="527"/>
+        <location filename="../../desktop/ui/settings.py" line="523"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="540"/>
+        <location filename="../../desktop/ui/settings.py" line="536"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="549"/>
-        <location filename="../../desktop/ui/settings.py" line="590"/>
+        <location filename="../../desktop/ui/settings.py" line="545"/>
+        <location filename="../../desktop/ui/settings.py" line="586"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="555"/>
+        <location filename="../../desktop/ui/settings.py" line="551"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="594"/>
+        <location filename="../../desktop/ui/settings.py" line="590"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="605"/>
+        <location filename="../../desktop/ui/settings.py" line="601"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="616"/>
+        <location filename="../../desktop/ui/settings.py" line="612"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="617"/>
+        <location filename="../../desktop/ui/settings.py" line="613"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>

@@ -369,3 +369,17 @@ def test_the_scan_line_takes_the_focus_back(qtbot, till):
     qtbot.mouseClick(screen.view.viewport(), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.scan.hasFocus())
     assert isinstance(QApplication.focusWidget(), QLineEdit)
+
+
+def test_a_database_that_does_not_answer_keeps_the_sale(qtbot, till, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+    from db import counter as counter_db
+    screen = open_counter(qtbot, till)
+    type_line(qtbot, screen.scan, SOY)
+
+    def gone(*_a, **_k):
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+    monkeypatch.setattr(counter_db, "lookup", gone)
+    type_line(qtbot, screen.scan, NOODLES)
+    assert "did not answer" in screen.message.text() and NOODLES in screen.message.text()
+    assert cart(screen) == [("A001", 1000, 1250)] and screen.scan.hasFocus()
