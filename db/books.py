@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import Engine
 
 from db import documents as docs
-from db import counter, drafts, fastsale, masters, shifts, users
+from db import alerts, approvals, clock, counter, drafts, fastsale, masters, orders, shifts, users
 from db.audit import Actor
 from db.documents import LineIn
 from db.engine import write_transaction
@@ -91,7 +91,96 @@ class Books:
                           method=method, client_id=client_id)
 
     def cancel(self, number: str, *, client_id: str | None = None) -> Posted:
+        with self.engine.connect() as conn:
+            kind = get_document(conn, number).kind
+        if kind == "purchase-order":       # nothing moved: its creator or a manager calls it off
+            with write_transaction(self.engine) as conn:
+                return orders.cancel(conn, self.actor, number)
         return self._post("cancel", docs.cancel, number, client_id=client_id)
+
+    # purchasing
+    def post_purchase_order(self, supplier: str, lines: list[LineIn], *,
+                            expected: dt.date | None = None, urgent: bool = False,
+                            submit: bool = True, note: str = "",
+                            client_id: str | None = None) -> Posted:
+        """status of the result: 'approved', 'awaiting-approval', or 'draft' (submit=False)."""
+        return self._post("purchase-order", orders.create, supplier, lines, expected=expected,
+                          urgent=urgent, submit=submit, note=note, client_id=client_id)
+
+    def submit_order(self, number: str) -> Posted:
+        require(self.actor, "purchase-order")
+        with write_transaction(self.engine) as conn:
+            return orders.submit(conn, self.actor, number)
+
+    def approve(self, number: str) -> Posted:
+        require(self.actor, "approve")
+        with write_transaction(self.engine) as conn:
+            return orders.decide(conn, self.actor, number, True)
+
+    def reject(self, number: str, reason: str) -> Posted:
+        require(self.actor, "approve")
+        with write_transaction(self.engine) as conn:
+            return orders.decide(conn, self.actor, number, False, reason)
+
+    def receive_order(self, number: str, lines: list[LineIn] | None = None, *,
+                      confirmed_by: Actor | None = None,
+                      client_id: str | None = None) -> Posted:
+        """Goods in against an approved order; lines=None: everything still due."""
+        return self._post("purchase-receipt", orders.receive, number, lines,
+                          confirmed_by=confirmed_by, client_id=client_id)
+
+    def order_detail(self, number: str) -> orders.Order:
+        with self.engine.connect() as conn:
+            return orders.detail(conn, number)
+
+    def catch_up_approvals(self) -> None:
+        """Escalates the approvals whose time limit has passed (see db.approvals.tick)."""
+        now = clock.now()
+        with self.engine.connect() as conn:
+            if not approvals.due_now(conn, now):
+                return
+        with write_transaction(self.engine) as conn:
+            approvals.tick(conn, now)
+
+    def approvals_inbox(self) -> list[approvals.Waiting]:
+        self.catch_up_approvals()
+        with self.engine.connect() as conn:
+            return approvals.inbox(conn, self.actor)
+
+    def rejected_orders(self, days: int = 30) -> list[approvals.Rejected]:
+        """This user's own orders rejected in the last days, with the reasons."""
+        with self.engine.connect() as conn:
+            return approvals.rejected_for(conn, self.actor,
+                                          clock.now() - dt.timedelta(days=days))
+
+    def approval_rules(self) -> approvals.ApprovalRules:
+        with self.engine.connect() as conn:
+            return approvals.rules(conn)
+
+    def set_approval_rules(self, rules: approvals.ApprovalRules) -> None:
+        require(self.actor, "settings")
+        with write_transaction(self.engine) as conn:
+            approvals.save_rules(conn, self.actor, rules)
+
+    def reorder_suggestions(self) -> list[orders.Suggestion]:
+        with self.engine.connect() as conn:
+            return orders.reorder_suggestions(conn)
+
+    def draft_reorders(self) -> tuple[list[Posted], list[orders.Suggestion]]:
+        require(self.actor, "purchase-order")
+        with write_transaction(self.engine) as conn:
+            return orders.draft_reorders(conn, self.actor)
+
+    def process_report(self, date_from: dt.date, date_to: dt.date) -> list[orders.ProcessMonth]:
+        require(self.actor, "reports")
+        self.catch_up_approvals()
+        with self.engine.connect() as conn:
+            return orders.process_report(conn, date_from, date_to)
+
+    def alerts(self) -> list[dict]:
+        self.catch_up_approvals()
+        with self.engine.connect() as conn:
+            return alerts.alerts(conn)
 
     # drafts
     def save_draft(self, kind: str, lines: list[LineIn], *, customer: str | None = None,
@@ -172,6 +261,20 @@ class Books:
         require(self.actor, "users")
         with write_transaction(self.engine) as conn:
             return users.add_user(conn, self.actor, name, role, password)
+
+    def set_user_role(self, name: str, role: str) -> None:
+        """A new role for an account; orders waiting on the old one find another approver."""
+        require(self.actor, "users")
+        with write_transaction(self.engine) as conn:
+            users.set_role(conn, self.actor, name, role)
+            approvals.reassign_all(conn, clock.now())
+
+    def deactivate_user(self, name: str) -> None:
+        """The account can no longer sign in; orders waiting on it find another approver."""
+        require(self.actor, "users")
+        with write_transaction(self.engine) as conn:
+            users.deactivate(conn, self.actor, name)
+            approvals.reassign_all(conn, clock.now())
 
     def set_setting(self, key: str, value: str) -> None:
         require(self.actor, "settings")

@@ -319,10 +319,18 @@ def _split_refund(conn: Connection, sale_doc, total: int) -> list[tuple[str, int
 
 def purchase_receipt(conn: Connection, actor: Actor, supplier: str, lines: list[LineIn], *,
                      client_id: str | None = None, doc_date: dt.date | None = None,
-                     order_id: int | None = None) -> Posted:
-    """Goods in at their cost: moving average updated, the payable created."""
+                     order_id: int | None = None, ref_lines: list[int] | None = None,
+                     audit_more: dict | None = None) -> Posted:
+    """Goods in at their cost: moving average updated, the payable created.
+    Against an order (db.orders.receive): order_id, and the order line each
+    line fills (ref_lines). Without one only where the shop allows it."""
     if not lines:
         raise BooksError("a receipt needs at least one line")
+    if order_id is None:
+        from db.masters import get_setting
+        if get_setting(conn, "receive_without_order", "1") == "0":
+            raise BooksError("this shop receives goods against an approved purchase order "
+                             "only (--order NUMBER)")
     sup_id = find_supplier(conn, supplier)
     prods = resolve_products(conn, [l.code for l in lines])
     rows, moves = [], []
@@ -334,7 +342,8 @@ def purchase_receipt(conn: Connection, actor: Actor, supplier: str, lines: list[
         value = line_amount(l.price, l.qty)
         bid = named_batch(conn, p, l, i, create=True)
         rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": l.price,
-                     "amount": value, "batch_id": bid})
+                     "amount": value, "batch_id": bid,
+                     "ref_line_id": ref_lines[i - 1] if ref_lines else None})
         moves.append(Move(p, l.qty, i, value=value, batch_id=bid, sets_last_cost=True))
     apply_moves(conn, moves)
     total = sum(r["amount"] for r in rows)
@@ -345,7 +354,8 @@ def purchase_receipt(conn: Connection, actor: Actor, supplier: str, lines: list[
                                      doc_date=doc_date, ref_id=order_id)
     insert_lines(conn, doc_id, rows)
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
-    _audit_post(conn, actor, "purchase-receipt", number, total, supplier=supplier)
+    _audit_post(conn, actor, "purchase-receipt", number, total, supplier=supplier,
+                **(audit_more or {}))
     return Posted(doc_id, number, "purchase-receipt", total)
 
 
@@ -526,4 +536,7 @@ def cancel(conn: Connection, actor: Actor, number: str, *, client_id: str | None
     conn.execute(update(documents).where(documents.c.id == doc.id)
                  .values(status="cancelled", cancelled_at=clock.now()))
     audit.append(conn, actor, "cancel", doc.kind, doc.number, {"reversal": rev_number})
+    if doc.kind == "purchase-receipt" and doc.ref_id is not None:   # its order is due again
+        from db.orders import refresh_status
+        refresh_status(conn, doc.ref_id)
     return Posted(rev_id, rev_number, doc.kind, -doc.total, extra={"cancelled": doc.number})

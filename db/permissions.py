@@ -25,6 +25,11 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "price-override": {"owner", "manager"},
     "return-without-receipt": {"owner", "manager"},
     "shift": {"owner", "manager", "cashier"},
+    # purchasing: making and submitting orders, deciding them (who decides which
+    # step is db.approvals' ladder), goods in beyond what was ordered
+    "purchase-order": {"owner", "manager", "clerk"},
+    "approve": {"owner", "manager"},
+    "over-receive": {"owner", "manager"},
 }.items()}
 
 

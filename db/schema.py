@@ -65,7 +65,7 @@ DOC_KINDS = {
     "supplier-payment": "FK",   # 付款
 }
 DOC_STATUSES = ("draft", "awaiting-approval", "approved", "rejected",
-                "posted", "cancelled")
+                "partly-received", "received", "posted", "cancelled")
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "account")
 
 settings = Table(
@@ -332,4 +332,59 @@ shift_counts = Table(
     Column("method", String(16), primary_key=True),
     Column("expected", Money, nullable=False),
     Column("counted", Money, nullable=False),
+)
+
+
+# ---------------------------------------------------------------- purchasing (db.orders, db.approvals)
+
+# What a purchase order has beyond a document: its dates and the urgent flag.
+# The order itself is a documents row (kind purchase-order) whose status runs
+# draft -> awaiting-approval -> approved -> partly-received -> received, or
+# rejected / cancelled; its lines are document_lines (price = unit cost).
+purchase_orders = Table(
+    "purchase_orders", metadata,
+    Column("document_id", Id, ForeignKey("documents.id"), primary_key=True),
+    Column("expected_date", Date),
+    Column("urgent", Boolean, nullable=False, default=False),
+    Column("submitted_at", DateTime),
+    Column("approved_at", DateTime),
+    Column("rejected_at", DateTime),
+    Column("reason", Text, nullable=False, default=""),     # why it was rejected
+    Column("received_at", DateTime),                         # the last goods in
+)
+
+# One row per approval an order needs, in order. status: pending (not yet its
+# turn), waiting (its turn: assigned_role decides), approved, rejected,
+# skipped (urgent, and the owner marked the step skippable), waived (nobody
+# but the order's creator could decide it and the creator is at the top).
+approval_steps = Table(
+    "approval_steps", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Id, ForeignKey("documents.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("role", String(16), nullable=False),            # as the rule asked
+    Column("assigned_role", String(16), nullable=False),   # who decides now
+    Column("status", String(16), nullable=False),
+    Column("started_at", DateTime),
+    Column("due_at", DateTime),
+    Column("decided_at", DateTime),
+    Column("decided_by", Integer, ForeignKey("users.id")),
+    Column("escalations", Integer, nullable=False, default=0),
+    Column("timed_out", Boolean, nullable=False, default=False),
+    UniqueConstraint("document_id", "seq"),
+    Index("ix_approval_steps_waiting", "status", "assigned_role"),
+)
+
+# What happened to an order on its way: submitted, escalated, timeout,
+# reassigned, approved, rejected, skipped, waived (the process report counts them).
+approval_events = Table(
+    "approval_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Id, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("at", DateTime, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("from_role", String(16)),
+    Column("to_role", String(16)),
+    Column("user_id", Integer, ForeignKey("users.id")),
+    Column("note", Text, nullable=False, default=""),
 )

@@ -93,3 +93,39 @@ def sign_in(engine: Engine, name: str, password: str) -> Actor:
                      .values(failed_attempts=failures, locked_until=locked))
         audit.append(conn, actor, "sign-in.failed", "user", row.id, {"failures": failures})
     raise refused
+
+
+def _account(conn: Connection, name: str):
+    row = conn.execute(select(users).where(users.c.name == (name or "").strip())
+                       .with_for_update()).first()
+    if row is None:
+        raise BooksError(f"no user named '{(name or '').strip()}'")
+    return row
+
+
+def _other_owners(conn: Connection, user_id: int) -> int:
+    return conn.execute(select(func.count()).select_from(users).where(
+        users.c.role == "owner", users.c.active.is_(True), users.c.id != user_id)).scalar_one()
+
+
+def set_role(conn: Connection, actor: Actor, name: str, role: str) -> None:
+    if role not in ROLES:
+        raise BooksError(f"unknown role '{role}': one of {', '.join(ROLES)}")
+    row = _account(conn, name)
+    if row.role == role:
+        return
+    if row.role == "owner" and row.active and _other_owners(conn, row.id) == 0:
+        raise BooksError(f"{row.name} is the shop's only owner: make another owner first")
+    conn.execute(update(users).where(users.c.id == row.id).values(role=role))
+    audit.append(conn, actor, "user.role", "user", row.id, {"name": row.name, "old": row.role,
+                                                            "new": role})
+
+
+def deactivate(conn: Connection, actor: Actor, name: str) -> None:
+    row = _account(conn, name)
+    if not row.active:
+        return
+    if row.role == "owner" and _other_owners(conn, row.id) == 0:
+        raise BooksError(f"{row.name} is the shop's only owner and cannot be deactivated")
+    conn.execute(update(users).where(users.c.id == row.id).values(active=False))
+    audit.append(conn, actor, "user.deactivate", "user", row.id, {"name": row.name})
