@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from db import approvals
+from db.approvals import with_article
 from db.money import money_str, qty_str
 from db.schema import products, stock
 
@@ -25,7 +26,8 @@ def alerts(conn: Connection) -> list[dict]:
         urgent = "urgent " if w.urgent else ""
         out.append({"kind": "awaiting-approval", "number": w.number,
                     "message": f"{urgent}order {w.number} from {w.supplier} "
-                               f"({money_str(w.total)}, by {w.creator}) waits for a {w.role}'s "
+                               f"({money_str(w.total)}, by {w.creator}) waits for "
+                               f"{with_article(w.role)}'s "
                                f"approval since {w.since:%Y-%m-%d %H:%M}, due "
                                f"{w.due_at:%Y-%m-%d %H:%M}{state}"})
     for r in conn.execute(

@@ -105,6 +105,10 @@ def save_rules(conn: Connection, actor: Actor, new: ApprovalRules) -> None:
 
 # ---------------------------------------------------------------- the ladder
 
+def with_article(role: str) -> str:
+    return f"an {role}" if role[:1] in "aeiou" else f"a {role}"
+
+
 def rank(role: str) -> int:
     return LADDER.index(role) if role in LADDER else -1
 
@@ -262,8 +266,9 @@ def decide(conn: Connection, actor: Actor, order, approve: bool, reason: str,
     if step is None:
         raise BooksError(f"{order.number} has no approval waiting")
     if not can_decide(actor.role, step.assigned_role):
-        raise PermissionDenied(f"{order.number} waits for a {step.assigned_role}'s approval; "
-                               f"{actor.name} is a {actor.role}")
+        raise PermissionDenied(f"{order.number} waits for "
+                               f"{with_article(step.assigned_role)}'s approval; "
+                               f"{actor.name} is {with_article(actor.role)}")
     if not approve:
         reason = " ".join((reason or "").split())
         if not reason:

@@ -36,7 +36,8 @@ def dispatch(args) -> int:
         handler = {"seed": cmd_seed, "product": cmd_add, "customer": cmd_add,
                    "supplier": cmd_add, "user": cmd_add, "post": cmd_post,
                    "cancel": cmd_cancel, "setting": cmd_setting, "report": cmd_report,
-                   "check": cmd_check, "print": cmd_print}[args.command]
+                   "check": cmd_check, "print": cmd_print, "approve": cmd_decide,
+                   "reject": cmd_decide, "submit": cmd_decide}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
@@ -194,9 +195,21 @@ def cmd_post(args, books: Books) -> int:
                                payment=args.payment, client_id=cid)
     elif args.kind == "return":
         done = books.post_return(args.sale, _lines(args, 2, 2, "CODE:QTY"), client_id=cid)
+    elif args.kind == "purchase-receipt" and args.order:
+        if args.supplier:
+            raise BooksError("--order receives from the order's supplier: leave out --supplier")
+        lines = (_lines(args, 5, 2, "CODE:QTY[:COST[:BATCH[:EXPIRY]]]") if args.line else None)
+        done = books.receive_order(args.order, lines, client_id=cid)
     elif args.kind == "purchase-receipt":
+        if not args.supplier or not args.line:
+            raise BooksError("a receipt needs --supplier and --line, or --order NUMBER")
         done = books.post_purchase_receipt(
             args.supplier, _lines(args, 5, 3, "CODE:QTY:COST[:BATCH[:EXPIRY]]"), client_id=cid)
+    elif args.kind == "purchase-order":
+        done = books.post_purchase_order(
+            args.supplier, _lines(args, 3, 3, "CODE:QTY:COST"), urgent=args.urgent,
+            expected=_date(args.expected, "--expected") if args.expected else None,
+            submit=not args.draft, client_id=cid)
     elif args.kind == "purchase-return":
         done = books.post_purchase_return(args.supplier, _lines(args, 3, 2, "CODE:QTY[:PRICE]"),
                                           client_id=cid)
@@ -218,9 +231,17 @@ def _report_posted(args, done: Posted) -> int:
     data = {"number": done.number, "total": money_str(done.total)}
     if done.kind == "stocktake" and "variances" in done.extra:
         data = {"number": done.number, "variances": done.extra["variances"]}
+    if done.kind == "purchase-order":
+        data["status"] = done.status
+    if "order_status" in done.extra:
+        data["order_status"] = done.extra["order_status"]
     if done.replay:
         data["replay"] = True
     text = f"{done.number} posted, total {money_str(done.total)}"
+    if done.kind == "purchase-order":
+        text = f"{done.number} {done.status.replace('-', ' ')}, total {money_str(done.total)}"
+    elif "order_status" in done.extra:
+        text += f"; the order is {done.extra['order_status'].replace('-', ' ')}"
     if done.replay:
         text = f"{done.number} was already posted under this client id (total {money_str(done.total)})"
     if "variances" in data:
@@ -235,6 +256,26 @@ def cmd_cancel(args, books: Books) -> int:
     done = books.cancel(args.number)
     emit(args, {"number": args.number.strip(), "reversal": done.number, "total": money_str(done.total)},
          f"{args.number.strip()} cancelled by reversal {done.number}")
+    return 0
+
+
+def _date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
+
+
+def cmd_decide(args, books: Books) -> int:
+    """approve / reject / submit NUMBER: an order's way through approval."""
+    if args.command == "approve":
+        done = books.approve(args.number)
+    elif args.command == "reject":
+        done = books.reject(args.number, args.reason)
+    else:
+        done = books.submit_order(args.number)
+    emit(args, {"number": done.number, "status": done.status},
+         f"{done.number}: {done.status}")
     return 0
 
 
@@ -269,11 +310,27 @@ def cmd_report(args, books: Books) -> int:
         elif args.kind == "receivables":
             rows = reports.receivables(conn)
             text = "\n".join(f"{r['customer']}\t{r['balance']}" for r in rows)
-        else:
+        elif args.kind == "payables":
             rows = reports.payables(conn)
             text = "\n".join(f"{r['supplier']}\t{r['balance']}" for r in rows)
+    if args.kind == "alerts":
+        rows = books.alerts()
+        text = "\n".join(f"{r['kind']}\t{r['message']}" for r in rows)
+    elif args.kind == "process":
+        months = books.process_report(_date(args.date_from, "--from"), _date(args.date_to, "--to"))
+        rows = [{"month": m.month, "orders": m.orders, "approved": m.approved,
+                 "rejected": m.rejected, "hours_to_approval": _hours(m.hours_to_approval),
+                 "hours_to_receipt": _hours(m.hours_to_receipt),
+                 "rejection_rate": _hours(m.rejection_rate), "escalations": m.escalations,
+                 "timeouts": m.timeouts, "reassignments": m.reassignments} for m in months]
+        text = "\n".join("\t".join(f"{k}={v}" for k, v in r.items()) for r in rows)
     emit(args, rows, text or "(nothing)")
     return 0
+
+
+def _hours(value: float | None) -> str | None:
+    """A mean or a rate as a decimal string (CLI.md: numbers in JSON are strings)."""
+    return None if value is None else f"{value:g}"
 
 
 def cmd_check(args, books: Books) -> int:

@@ -91,9 +91,20 @@ def build_parser() -> Parser:
     pr = post.add_parser("return", parents=[with_json], help="goods brought back against a sale")
     pr.add_argument("--sale", required=True, metavar="NUMBER")
     pr.add_argument("--line", action="append", required=True, metavar="CODE:QTY")
-    pp = post.add_parser("purchase-receipt", parents=[with_json], help="goods received")
-    pp.add_argument("--supplier", required=True, metavar="NAME")
-    pp.add_argument("--line", action="append", required=True, metavar="CODE:QTY:COST[:BATCH[:EXPIRY]]")
+    pp = post.add_parser("purchase-receipt", parents=[with_json],
+                         help="goods received, from a supplier or against an approved order")
+    pp.add_argument("--supplier", metavar="NAME")
+    pp.add_argument("--order", metavar="NUMBER",
+                    help="against this approved order: all still due, or the --line given "
+                         "(COST may be left out: the order's)")
+    pp.add_argument("--line", action="append", metavar="CODE:QTY:COST[:BATCH[:EXPIRY]]")
+    po = post.add_parser("purchase-order", parents=[with_json],
+                         help="an order to a supplier, submitted under the approval rules")
+    po.add_argument("--supplier", required=True, metavar="NAME")
+    po.add_argument("--line", action="append", required=True, metavar="CODE:QTY:COST")
+    po.add_argument("--urgent", action="store_true")
+    po.add_argument("--expected", metavar="DATE", help="when the goods should arrive (2026-12-31)")
+    po.add_argument("--draft", action="store_true", help="save it unsubmitted (`submit` later)")
     pq = post.add_parser("purchase-return", parents=[with_json], help="goods sent back to a supplier")
     pq.add_argument("--supplier", required=True, metavar="NAME")
     pq.add_argument("--line", action="append", required=True, metavar="CODE:QTY[:PRICE]")
@@ -110,12 +121,20 @@ def build_parser() -> Parser:
     pj = post.add_parser("adjustment", parents=[with_json], help="stock up or down with a reason")
     pj.add_argument("--line", action="append", required=True, metavar="CODE:QTY", help="QTY signed")
     pj.add_argument("--reason", required=True)
-    for p in (ps, pr, pp, pq, pm, sp, pt, pj):
+    for p in (ps, pr, pp, po, pq, pm, sp, pt, pj):
         p.add_argument("--client-id", metavar="ID",
                        help="an id made by the caller: posting it again changes nothing")
 
     c = sub.add_parser("cancel", parents=[with_json], help="cancel a posted document by a reversal")
     c.add_argument("number", metavar="NUMBER")
+
+    ap = sub.add_parser("approve", parents=[with_json], help="approve an order awaiting approval")
+    ap.add_argument("number", metavar="NUMBER")
+    rj = sub.add_parser("reject", parents=[with_json], help="reject an order awaiting approval")
+    rj.add_argument("number", metavar="NUMBER")
+    rj.add_argument("--reason", required=True, metavar="TEXT", help="goes back to its creator")
+    sb = sub.add_parser("submit", parents=[with_json], help="submit a draft purchase order")
+    sb.add_argument("number", metavar="NUMBER")
 
     st = sub.add_parser("setting", parents=[with_json], help="read or change a shop setting")
     st.add_argument("key", metavar="KEY", help="e.g. allow_negative_stock, shop_name")
@@ -124,8 +143,14 @@ def build_parser() -> Parser:
     r = sub.add_parser("report", parents=[common], help="reports").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")
     for name, text in (("stock", "products, on hand, cost and price"),
-                       ("receivables", "what customers owe"), ("payables", "what the shop owes")):
+                       ("receivables", "what customers owe"), ("payables", "what the shop owes"),
+                       ("alerts", "what needs attention: orders awaiting approval, low stock")):
         r.add_parser(name, parents=[with_json], help=text)
+    rp = r.add_parser("process", parents=[with_json],
+                      help="purchase orders per month: approval and receipt times, rejections, "
+                           "escalations")
+    rp.add_argument("--from", dest="date_from", required=True, metavar="DATE")
+    rp.add_argument("--to", dest="date_to", required=True, metavar="DATE")
 
     sub.add_parser("check", parents=[with_json], help="verify the books; exit 1 on any breach")
 

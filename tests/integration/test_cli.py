@@ -226,3 +226,51 @@ def test_cli_bench_scan(empty_db_url):
     assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["max_ms"]
     again = run_cli("bench", "scan", "--products", "5000", db=db)    # never fills a shop
     assert "fewer than --products 5000" in refused(again)
+
+
+def test_cli_purchase_orders_through_approval_and_receipt(empty_db_url):
+    """CLI.md's purchasing: post purchase-order, approve / reject, post purchase-receipt
+    --order, report payables, report alerts, report process."""
+    db = empty_db_url
+    owner = lambda *a: run_cli(*a, db=db)  # noqa: E731
+    ok(owner("init", "--shop", "Corner Shop", "--owner", "boss"))
+    ok(owner("product", "add", "--sku", "A1", "--name", "海天酱油", "--price", "12.00"))
+    ok(owner("supplier", "add", "海天味业"))
+    for name, role in (("li", "clerk"), ("wang", "manager")):
+        ok(run_cli("user", "add", name, "--role", role, db=db,
+                   env={"STOREKEEPER_NEW_PASSWORD": f"{name}-pass-1"}))
+    as_user = lambda name, *a: run_cli("--user", name, *a, db=db,  # noqa: E731
+                                       env={"STOREKEEPER_PASSWORD": f"{name}-pass-1"})
+
+    big = as_user("li", "post", "purchase-order", "--supplier", "海天味业",
+                  "--line", "A1:1000:8.00", "--urgent", "--json").json()
+    assert big["total"] == "8000.00" and big["status"] == "awaiting-approval"
+    small = as_user("li", "post", "purchase-order", "--supplier", "海天味业",
+                    "--line", "A1:10:8.00", "--json").json()
+    assert small["status"] == "approved"
+    (alert,) = owner("report", "alerts", "--json").json()
+    assert alert["kind"] == "awaiting-approval" and alert["number"] == big["number"]
+    assert "manager" in alert["message"] and "urgent" in alert["message"]
+    assert "may not do this: approve" in refused(as_user("li", "approve", big["number"]), "li")
+    assert as_user("wang", "approve", big["number"], "--json").json() == {
+        "number": big["number"], "status": "approved"}
+    assert owner("report", "alerts", "--json").json() == []
+
+    part = as_user("li", "post", "purchase-receipt", "--order", big["number"],
+                   "--line", "A1:400", "--json").json()
+    assert part["total"] == "3200.00" and part["order_status"] == "partly-received"
+    assert "manager's confirmation" in refused(as_user(
+        "li", "post", "purchase-receipt", "--order", big["number"], "--line", "A1:700"), "A1")
+    rest = as_user("li", "post", "purchase-receipt", "--order", big["number"], "--json").json()
+    assert rest["order_status"] == "received"
+    assert owner("report", "payables", "--json").json() == [
+        {"supplier": "海天味业", "balance": "8000.00"}]
+
+    third = as_user("li", "post", "purchase-order", "--supplier", "海天味业",
+                    "--line", "A1:700:8.00", "--json").json()
+    assert as_user("wang", "reject", third["number"], "--reason", "太多了",
+                   "--json").json()["status"] == "rejected"
+    (month,) = owner("report", "process", "--from", "2000-01-01", "--to", "2999-12-31",
+                     "--json").json()
+    assert (month["orders"], month["approved"], month["rejected"]) == (3, 2, 1)
+    assert month["rejection_rate"] == "0.333"

@@ -71,7 +71,7 @@ def test_above_20000_the_owner_as_well(shop_po):
     o = order(shop_po.clerk, 28000)
     assert shop_po.wang.approve(o.number).status == "awaiting-approval"
     assert inbox(shop_po.zhao) == [] and inbox(shop_po.books) == [o.number]
-    with pytest.raises(PermissionDenied, match="waits for a owner's approval"):
+    with pytest.raises(PermissionDenied, match="waits for an owner's approval"):
         shop_po.zhao.approve(o.number)
     assert shop_po.books.approve(o.number).status == "approved"
     # the owner deciding first decides both steps at once
