@@ -6,13 +6,17 @@ list, not all of them.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QStackedWidget, QWidget)
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from db.audit import Actor
+from db.books import Books
+from db.errors import BooksError
+from db.permissions import may
 from desktop.ui.screens import DEFAULT_SCREEN, SCREENS, screens_for
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
@@ -60,6 +64,15 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(QLabel(db_label, self))
 
         self.navigation.currentItemChanged.connect(self._navigate)
+        self.approvals_waiting = 0
+        if "approvals" in self.visible and may(actor, "approve"):
+            # the inbox's count beside its name, kept fresh (reading it escalates
+            # whatever is overdue, see db.approvals)
+            self._approval_timer = QTimer(self)
+            self._approval_timer.setInterval(60_000)
+            self._approval_timer.timeout.connect(self.refresh_approvals)
+            self._approval_timer.start()
+            self.refresh_approvals()
         if screen not in self.visible:
             screen = DEFAULT_SCREEN if DEFAULT_SCREEN in self.visible else self.visible[0]
         self.open_screen(screen)
@@ -71,6 +84,23 @@ class MainWindow(QMainWindow):
             if self.navigation.item(row).data(ROLE_KEY) == key:
                 self.navigation.setCurrentRow(row)  # -> _navigate
         return self.screens[key]
+
+    def refresh_approvals(self) -> None:
+        try:
+            count = len(Books(self._engine, self.actor).approvals_inbox())
+        except (BooksError, SQLAlchemyError):
+            return                         # the next minute tries again
+        self.show_approvals_count(count)
+
+    def show_approvals_count(self, count: int) -> None:
+        self.approvals_waiting = count
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            if item.data(ROLE_KEY) == "approvals":
+                title = SCREENS["approvals"].title()
+                item.setText(self.tr("{title} ({n})").format(title=title, n=count)
+                             if count else title)
+                item.setForeground(QBrush(QColor("#b00020")) if count else QBrush())
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
@@ -87,6 +117,8 @@ class MainWindow(QMainWindow):
         screen = self.screens.get(key)
         if screen is None:
             screen = SCREENS[key].build(self._engine, self.actor)
+            if hasattr(screen, "count_changed"):
+                screen.count_changed.connect(self.show_approvals_count)
             if hasattr(screen, "shop_name_changed"):
                 screen.shop_name_changed.connect(
                     lambda name: self.setWindowTitle(self.tr("{shop} - Storekeeper").format(shop=name)))

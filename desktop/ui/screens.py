@@ -49,6 +49,8 @@ def status_text(status: str) -> str:
     return {"draft": translate("Screens", "draft"), "posted": translate("Screens", "posted"),
             "awaiting-approval": translate("Screens", "awaiting approval"),
             "approved": translate("Screens", "approved"), "rejected": translate("Screens", "rejected"),
+            "partly-received": translate("Screens", "partly received"),
+            "received": translate("Screens", "received"),
             "cancelled": translate("Screens", "cancelled")}.get(status, status)
 
 
@@ -90,16 +92,14 @@ def sales_screen(engine: Engine, actor: Actor) -> ListScreen:
                       search_hint=translate("Screens", "Number or customer"))
 
 
-def _purchasing(engine: Engine, actor: Actor) -> ListScreen:
-    cols = [Column(translate("Screens", "Number"), width=18),
-            Column(translate("Screens", "Date"), _date, width=11),
-            Column(translate("Screens", "Kind"), doc_kind_text, width=10),
-            Column(translate("Screens", "Supplier"), width=18, stretch=True),
-            money_column(translate("Screens", "Total")),
-            Column(translate("Screens", "Status"), status_text, width=8)]
-    return ListScreen(engine, lists.PURCHASES, cols, translate("Screens", "Purchasing"),
-                      lambda n: translate("Screens", "Purchase documents: {n}").format(n=_n(n)),
-                      search_hint=translate("Screens", "Number or supplier"))
+def _purchasing(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.purchasing import PurchasingScreen
+    return PurchasingScreen(engine, actor)
+
+
+def _approvals(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.approvals import ApprovalsScreen
+    return ApprovalsScreen(engine, actor)
 
 
 def _import(engine: Engine, actor: Actor) -> ListScreen:
@@ -223,6 +223,9 @@ SCREENS: dict[str, ScreenSpec] = {s.key: s for s in (
                frozenset(r for r in ALL if may(Actor(0, "", r), "sale"))),
     ScreenSpec("purchasing", lambda: translate("Screens", "Purchasing"), _purchasing,
                frozenset({"owner", "manager", "clerk", "bookkeeper"})),
+    ScreenSpec("approvals", lambda: translate("Screens", "Approvals"), _approvals,
+               frozenset(r for r in ALL if may(Actor(0, "", r), "approve")
+                         or may(Actor(0, "", r), "purchase-order"))),
     ScreenSpec("stock", lambda: translate("Screens", "Stock"), stock_screen),
     ScreenSpec("products", lambda: translate("Screens", "Products"), _products),
     ScreenSpec("customers", lambda: translate("Screens", "Customers"), _customers,

@@ -2,6 +2,167 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Approvals</name>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="30"/>
+        <source>a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="31"/>
+        <source>the owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="68"/>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="74"/>
+        <location filename="../../desktop/ui/approvals.py" line="100"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="74"/>
+        <location filename="../../desktop/ui/approvals.py" line="100"/>
+        <source>Supplier</source>
+        <translation type="unfinished">供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <source>Made by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <source>Waiting since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <source>Waits for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="81"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="81"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <source>Qty</source>
+        <translation type="unfinished">数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <source>Unit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="83"/>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="85"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="88"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="91"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="97"/>
+        <source>Your orders that came back rejected (last 30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="135"/>
+        <source>urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="137"/>
+        <source>escalated {n}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="139"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="150"/>
+        <source>{n} orders wait for your decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="152"/>
+        <source>Nothing waits for your decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="190"/>
+        <source>Reject {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="191"/>
+        <source>Why (its creator reads this):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/approvals.py" line="204"/>
+        <source>{number}: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <location filename="../../desktop/ui/counter.py" line="87"/>
@@ -780,6 +941,64 @@
     </message>
 </context>
 <context>
+    <name>Lines</name>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="37"/>
+        <source>Scan or type a barcode or SKU, Enter adds it (3* before it: three)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="43"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="43"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="43"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
+        <source>Qty</source>
+        <translation type="unfinished">数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="86"/>
+        <source>No product has the code {code}.</source>
+        <translation type="unfinished">找不到 {code} 对应的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="142"/>
+        <source>quantity of {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="149"/>
+        <source>price of {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="158"/>
+        <source>{sku}: the quantity must be above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="190"/>
+        <source>Total {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lists</name>
     <message>
         <location filename="../../desktop/ui/list_screen.py" line="139"/>
@@ -835,40 +1054,45 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="27"/>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="31"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>{shop} - Storekeeper</source>
         <translation>{shop} - 进销存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <source>owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
         <source>stock clerk</source>
         <translation>库管员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="59"/>
         <source>bookkeeper</source>
         <translation>会计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
         <source>Signed in as {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <source>{title} ({n})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1150,56 +1374,434 @@
     </message>
 </context>
 <context>
+    <name>Purchasing</name>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="45"/>
+        <source>New order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="46"/>
+        <source>Reorder suggestions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="49"/>
+        <source>Return to supplier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="52"/>
+        <source>Pay a supplier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="55"/>
+        <source>Approval rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="60"/>
+        <source>{number} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="113"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="253"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="113"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="253"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="114"/>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="114"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="115"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
+        <source>Still due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="115"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
+        <source>Unit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="116"/>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="125"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="92"/>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="126"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="127"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="128"/>
+        <source>Receive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="129"/>
+        <source>Cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="144"/>
+        <source>Purchase order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="147"/>
+        <source>Status: {status}; made by {creator} on {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="151"/>
+        <source>Expected on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="154"/>
+        <source>URGENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="156"/>
+        <source>Rejected: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="203"/>
+        <source>Reject {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="204"/>
+        <source>Why (its creator reads this):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="69"/>
+        <source>New purchase order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="77"/>
+        <source>Expected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="79"/>
+        <source>Urgent (approvers see it first, red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="86"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="327"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="377"/>
+        <source>Supplier</source>
+        <translation type="unfinished">供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="90"/>
+        <source>Save as draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="142"/>
+        <source>Receive against {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
+        <source>Received now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="151"/>
+        <source>Expiry (2027-03-31)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="168"/>
+        <source>{supplier}: type how many came of each line (0 for none yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="172"/>
+        <source>Post the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="190"/>
+        <source>quantity of {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="194"/>
+        <source>cost of {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="202"/>
+        <source>{sku}: the expiry &apos;{text}&apos; is not a date like 2027-03-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="207"/>
+        <source>Type how many came of at least one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="247"/>
+        <source>Reorder suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
+        <source>On hand</source>
+        <translation type="unfinished">库存数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="255"/>
+        <source>Maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="255"/>
+        <source>To order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="256"/>
+        <source>Supplier (last receipt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="264"/>
+        <source>(none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="273"/>
+        <source>Nothing is below its minimum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="276"/>
+        <source>Make draft orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="294"/>
+        <source>Draft orders made: {numbers}. Open each to check and submit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="298"/>
+        <source>Left out (no supplier or cost yet): {skus}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="319"/>
+        <source>Return to a supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="323"/>
+        <source>Credit per unit (empty: average cost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="329"/>
+        <source>Post the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="345"/>
+        <source>Scan what goes back first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="365"/>
+        <source>Pay a supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="378"/>
+        <source>The shop owes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="379"/>
+        <source>Amount paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="380"/>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="382"/>
+        <source>Post the payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="405"/>
+        <source>amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="425"/>
+        <source>Approval rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="432"/>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
+        <source>Orders above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="437"/>
+        <source>Urgent orders skip it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="441"/>
+        <source>Add a step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="443"/>
+        <source>Remove the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
+        <source>An order needs every step whose amount it is above, in order. A step not decided within the time limit goes to the next role up; nobody approves an order they made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="452"/>
+        <source>Time limit per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="475"/>
+        <source>a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="476"/>
+        <source>the owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="489"/>
+        <source>amount of step {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="63"/>
+        <location filename="../../desktop/ui/screens.py" line="65"/>
         <source>SKU</source>
         <translation>商品编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="64"/>
+        <location filename="../../desktop/ui/screens.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="65"/>
+        <location filename="../../desktop/ui/screens.py" line="67"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="66"/>
+        <location filename="../../desktop/ui/screens.py" line="68"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="67"/>
+        <location filename="../../desktop/ui/screens.py" line="69"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="68"/>
+        <location filename="../../desktop/ui/screens.py" line="70"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="69"/>
-        <location filename="../../desktop/ui/screens.py" line="226"/>
+        <location filename="../../desktop/ui/screens.py" line="71"/>
+        <location filename="../../desktop/ui/screens.py" line="229"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="70"/>
+        <location filename="../../desktop/ui/screens.py" line="72"/>
         <source>Products: {n}</source>
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="88"/>
+        <location filename="../../desktop/ui/screens.py" line="90"/>
         <location filename="../../desktop/ui/screens.py" line="129"/>
         <source>Sales and returns</source>
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="227"/>
+        <location filename="../../desktop/ui/screens.py" line="230"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1281,119 +1883,129 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="52"/>
+        <source>partly received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="53"/>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="54"/>
         <source>cancelled</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="56"/>
+        <location filename="../../desktop/ui/screens.py" line="58"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="56"/>
+        <location filename="../../desktop/ui/screens.py" line="58"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="57"/>
+        <location filename="../../desktop/ui/screens.py" line="59"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="57"/>
+        <location filename="../../desktop/ui/screens.py" line="59"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="58"/>
+        <location filename="../../desktop/ui/screens.py" line="60"/>
         <source>on account</source>
         <translation>赊账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="59"/>
+        <location filename="../../desktop/ui/screens.py" line="61"/>
         <source>split</source>
         <translation>组合支付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="71"/>
+        <location filename="../../desktop/ui/screens.py" line="73"/>
         <source>Name, pinyin initials, SKU or barcode</source>
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="80"/>
-        <location filename="../../desktop/ui/screens.py" line="94"/>
+        <location filename="../../desktop/ui/purchasing.py" line="33"/>
+        <location filename="../../desktop/ui/screens.py" line="82"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="81"/>
-        <location filename="../../desktop/ui/screens.py" line="95"/>
+        <location filename="../../desktop/ui/purchasing.py" line="34"/>
+        <location filename="../../desktop/ui/screens.py" line="83"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="82"/>
-        <location filename="../../desktop/ui/screens.py" line="96"/>
+        <location filename="../../desktop/ui/purchasing.py" line="35"/>
+        <location filename="../../desktop/ui/screens.py" line="84"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="83"/>
+        <location filename="../../desktop/ui/screens.py" line="85"/>
         <location filename="../../desktop/ui/screens.py" line="147"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="84"/>
+        <location filename="../../desktop/ui/screens.py" line="86"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="85"/>
-        <location filename="../../desktop/ui/screens.py" line="98"/>
+        <location filename="../../desktop/ui/purchasing.py" line="37"/>
+        <location filename="../../desktop/ui/screens.py" line="87"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="86"/>
-        <location filename="../../desktop/ui/screens.py" line="99"/>
+        <location filename="../../desktop/ui/purchasing.py" line="38"/>
+        <location filename="../../desktop/ui/screens.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="87"/>
+        <location filename="../../desktop/ui/screens.py" line="89"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="89"/>
+        <location filename="../../desktop/ui/screens.py" line="91"/>
         <source>Sales and returns: {n}</source>
         <translation>销售及退货：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="90"/>
+        <location filename="../../desktop/ui/screens.py" line="92"/>
         <source>Number or customer</source>
         <translation>单号或客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="97"/>
+        <location filename="../../desktop/ui/purchasing.py" line="36"/>
         <location filename="../../desktop/ui/screens.py" line="155"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="100"/>
+        <location filename="../../desktop/ui/purchasing.py" line="39"/>
         <location filename="../../desktop/ui/screens.py" line="224"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="101"/>
+        <location filename="../../desktop/ui/purchasing.py" line="40"/>
         <source>Purchase documents: {n}</source>
         <translation>采购单据：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="102"/>
+        <location filename="../../desktop/ui/purchasing.py" line="41"/>
         <source>Number or supplier</source>
         <translation>单号或供应商</translation>
     </message>
@@ -1488,22 +2100,27 @@
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="228"/>
+        <location filename="../../desktop/ui/screens.py" line="226"/>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="231"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="232"/>
+        <location filename="../../desktop/ui/screens.py" line="235"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="233"/>
+        <location filename="../../desktop/ui/screens.py" line="236"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="235"/>
+        <location filename="../../desktop/ui/screens.py" line="238"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1518,7 +2135,7 @@
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="230"/>
+        <location filename="../../desktop/ui/screens.py" line="233"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>

@@ -1,0 +1,218 @@
+"""The purchasing screen: every purchase document (orders, receipts, returns,
+payments to suppliers), searched and sorted like every list, with the actions
+of purchasing on its toolbar. Opening an order shows it with what may be done
+to it now: submit a draft, approve or reject it (for its approver), receive
+goods against it, cancel it. See docs/purchasing.md."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
+                               QInputDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from sqlalchemy import Engine
+
+from db import lists
+from db.audit import Actor
+from db.books import Books
+from db.errors import BooksError
+from db.money import money_str, qty_str
+from db.permissions import may
+from desktop.ui.list_screen import ListScreen, money_column
+from desktop.ui.paged_model import Column
+from desktop.ui.purchasing_dialogs import (OrderDialog, ReceiveDialog, ReorderDialog,
+                                           RulesDialog, SupplierPaymentDialog,
+                                           SupplierReturnDialog)
+from desktop.ui.screens import _date, _n, doc_kind_text, status_text
+from desktop.ui.widgets import error_label
+
+translate = QCoreApplication.translate
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class PurchasingScreen(ListScreen):
+    def __init__(self, engine: Engine, actor: Actor, parent=None):
+        cols = [Column(translate("Screens", "Number"), width=18),
+                Column(translate("Screens", "Date"), _date, width=11),
+                Column(translate("Screens", "Kind"), doc_kind_text, width=10),
+                Column(translate("Screens", "Supplier"), width=18, stretch=True),
+                money_column(translate("Screens", "Total")),
+                Column(translate("Screens", "Status"), status_text, width=12)]
+        super().__init__(engine, lists.PURCHASES, cols, translate("Screens", "Purchasing"),
+                         lambda n: translate("Screens", "Purchase documents: {n}").format(n=_n(n)),
+                         search_hint=translate("Screens", "Number or supplier"), parent=parent)
+        self.books = Books(engine, actor)
+        self.actor = actor
+        if may(actor, "purchase-order"):
+            self.add_action(translate("Purchasing", "New order…"), self.new_order, "newOrder")
+            self.add_action(translate("Purchasing", "Reorder suggestions…"), self.reorder,
+                            "reorder")
+        if may(actor, "purchase-return"):
+            self.add_action(translate("Purchasing", "Return to supplier…"), self.supplier_return,
+                            "supplierReturn")
+        if may(actor, "supplier-payment"):
+            self.add_action(translate("Purchasing", "Pay a supplier…"), self.pay_supplier,
+                            "paySupplier")
+        if may(actor, "settings"):
+            self.add_action(translate("Purchasing", "Approval rules…"), self.edit_rules, "rules")
+        self.opened.connect(self.open_row)
+
+    def _done(self, number: str) -> None:
+        self.model.refresh()
+        self.status.setText(translate("Purchasing", "{number} saved.").format(number=number))
+
+    def _show(self, dialog):
+        self.dialog = dialog
+        if hasattr(dialog, "saved"):
+            dialog.saved.connect(self._done)
+        dialog.open()
+        return dialog
+
+    def new_order(self) -> OrderDialog:
+        return self._show(OrderDialog(self.books, self))
+
+    def reorder(self) -> ReorderDialog:
+        return self._show(ReorderDialog(self.books, self))
+
+    def supplier_return(self) -> SupplierReturnDialog:
+        return self._show(SupplierReturnDialog(self.books, self))
+
+    def pay_supplier(self) -> SupplierPaymentDialog:
+        return self._show(SupplierPaymentDialog(self.books, parent=self))
+
+    def edit_rules(self) -> RulesDialog:
+        return self._show(RulesDialog(self.books, self))
+
+    def open_row(self, row: int):
+        if self.model.value(row, "kind") != "purchase-order":
+            return None
+        return self.open_order(self.model.value(row, "number"))
+
+    def open_order(self, number: str) -> "OrderView":
+        view = OrderView(self.books, number, self)
+        view.changed.connect(self._done)
+        self.dialog = view
+        view.open()
+        return view
+
+
+class OrderView(QDialog):
+    """One purchase order: its lines with what has come, and the actions its state allows."""
+
+    changed = Signal(str)
+
+    def __init__(self, books: Books, number: str, parent=None):
+        super().__init__(parent)
+        self.books, self.number = books, number
+        self.resize(860, 480)
+        self.header = QLabel(self)
+        self.header.setObjectName("orderHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("orderLines")
+        self.table.setHorizontalHeaderLabels([
+            translate("Purchasing", "SKU"), translate("Purchasing", "Name"),
+            translate("Purchasing", "Ordered"), translate("Purchasing", "Received"),
+            translate("Purchasing", "Still due"), translate("Purchasing", "Unit cost"),
+            translate("Purchasing", "Amount")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        self.actions: dict[str, object] = {}
+        for key, text, slot in (
+                ("submit", translate("Purchasing", "Submit"), self.submit),
+                ("approve", translate("Purchasing", "Approve"), self.approve),
+                ("reject", translate("Purchasing", "Reject…"), self.reject_order),
+                ("receive", translate("Purchasing", "Receive…"), self.receive),
+                ("cancel", translate("Purchasing", "Cancel the order"), self.cancel_order)):
+            button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setObjectName(key)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            self.actions[key] = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.load()
+
+    def load(self) -> None:
+        o = self.order = self.books.order_detail(self.number)
+        self.setWindowTitle(translate("Purchasing", "Purchase order {number}").format(
+            number=o.number))
+        parts = [f"{o.number}  {o.supplier}  {money_str(o.total)}",
+                 translate("Purchasing", "Status: {status}; made by {creator} on {when}").format(
+                     status=status_text(o.status), creator=o.creator,
+                     when=o.created_at.strftime("%Y-%m-%d %H:%M"))]
+        if o.expected:
+            parts.append(translate("Purchasing", "Expected on {date}").format(
+                date=o.expected.isoformat()))
+        if o.urgent:
+            parts.append(translate("Purchasing", "URGENT"))
+        if o.status == "rejected":
+            parts.append(translate("Purchasing", "Rejected: {reason}").format(reason=o.reason))
+        self.header.setText("\n".join(parts))
+        if o.urgent:
+            self.header.setStyleSheet("color: #b00020;")
+        self.table.setRowCount(len(o.lines))
+        for r, l in enumerate(o.lines):
+            for c, text in enumerate((l.sku, l.name, qty_str(l.qty), qty_str(l.received),
+                                      qty_str(l.remaining), money_str(l.cost),
+                                      money_str(l.qty * l.cost // 1000))):
+                item = QTableWidgetItem(text)
+                if c >= 2:
+                    item.setTextAlignment(_RIGHT)
+                self.table.setItem(r, c, item)
+        mine = {w.number for w in self.books.approvals_inbox()} if may(
+            self.books.actor, "approve") else set()
+        actor = self.books.actor
+        allowed = {
+            "submit": o.status == "draft" and may(actor, "purchase-order"),
+            "approve": o.number in mine, "reject": o.number in mine,
+            "receive": o.status in ("approved", "partly-received")
+                       and may(actor, "purchase-receipt"),
+            "cancel": o.status in ("draft", "awaiting-approval", "approved")
+                      and (may(actor, "cancel") or o.creator == actor.name)}
+        for key, button in self.actions.items():
+            button.setVisible(allowed[key])
+
+    def _run(self, action) -> bool:
+        self.error.hide()
+        try:
+            done = action()
+        except BooksError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return False
+        self.changed.emit(getattr(done, "number", self.number))
+        self.load()
+        return True
+
+    def submit(self) -> bool:
+        return self._run(lambda: self.books.submit_order(self.number))
+
+    def approve(self) -> bool:
+        return self._run(lambda: self.books.approve(self.number))
+
+    def reject_order(self, reason: str | None = None) -> bool:
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, translate("Purchasing", "Reject {number}").format(number=self.number),
+                translate("Purchasing", "Why (its creator reads this):"))
+            if not ok:
+                return False
+        return self._run(lambda: self.books.reject(self.number, reason))
+
+    def cancel_order(self) -> bool:
+        return self._run(lambda: self.books.cancel(self.number))
+
+    def receive(self) -> ReceiveDialog:
+        dialog = ReceiveDialog(self.books, self.number, self)
+        self.receive_dialog = dialog
+        dialog.saved.connect(lambda n: (self.changed.emit(n), self.load()))
+        dialog.open()
+        return dialog
+
