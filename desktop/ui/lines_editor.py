@@ -4,6 +4,7 @@ the table; Delete removes the chosen line. Used by the purchase order and the
 supplier return dialogs."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -19,29 +20,34 @@ from db.money import line_amount, money_str, parse_money, parse_qty, qty_str
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-QTY, PRICE, AMOUNT = 3, 4, 5
+QTY, PRICE, AMOUNT, BATCH, EXPIRY = 3, 4, 5, 6, 7
 
 
 class LinesEditor(QWidget):
     """price_of(conn, product_id) gives a new line's price in fen (None: left empty,
-    the books decide: e.g. a supplier return at average cost)."""
+    the books decide: e.g. a supplier return at average cost). With batches, two
+    more columns take the batch number and expiry date (goods received)."""
 
     changed = Signal()
 
     def __init__(self, engine: Engine, price_title: str,
-                 price_of: Callable[[object, int], int | None], parent=None):
+                 price_of: Callable[[object, int], int | None], parent=None, *,
+                 batches: bool = False):
         super().__init__(parent)
+        self.batches = batches
         self._engine, self._price_of = engine, price_of
         self.code = QLineEdit(self)
         self.code.setObjectName("lineCode")
         self.code.setPlaceholderText(translate("Lines", "Scan or type a barcode or SKU, Enter "
                                                         "adds it (3* before it: three)"))
         self.code.installEventFilter(self)     # Enter adds the line, and goes no further
-        self.table = QTableWidget(0, 6, self)
+        heads = [translate("Lines", "SKU"), translate("Lines", "Name"), translate("Lines", "Unit"),
+                 translate("Lines", "Qty"), price_title, translate("Lines", "Amount")]
+        if batches:
+            heads += [translate("Lines", "Batch"), translate("Lines", "Expiry (2027-03-31)")]
+        self.table = QTableWidget(0, len(heads), self)
         self.table.setObjectName("lines")
-        self.table.setHorizontalHeaderLabels([
-            translate("Lines", "SKU"), translate("Lines", "Name"), translate("Lines", "Unit"),
-            translate("Lines", "Qty"), price_title, translate("Lines", "Amount")])
+        self.table.setHorizontalHeaderLabels(heads)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -96,10 +102,13 @@ class LinesEditor(QWidget):
         r = self.table.rowCount()
         self.table.blockSignals(True)
         self.table.insertRow(r)
-        for c, text in enumerate((found.sku, found.name, found.unit, qty_str(qty),
-                                  "" if price is None else money_str(price), "")):
+        cells = [found.sku, found.name, found.unit, qty_str(qty),
+                 "" if price is None else money_str(price), ""]
+        if self.batches:
+            cells += ["", ""]
+        for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            if c not in (QTY, PRICE):
+            if c not in (QTY, PRICE, BATCH, EXPIRY):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if c >= QTY:
                 item.setTextAlignment(_RIGHT)
@@ -157,7 +166,18 @@ class LinesEditor(QWidget):
             if qty <= 0:
                 raise BooksError(translate("Lines", "{sku}: the quantity must be above zero.")
                                  .format(sku=self.table.item(r, 0).text()))
-            out.append(LineIn(self.table.item(r, 0).text(), qty, self.price(r)))
+            batch = expiry = None
+            if self.batches:
+                batch = self.table.item(r, BATCH).text().strip() or None
+                text = self.table.item(r, EXPIRY).text().strip()
+                if text:
+                    try:
+                        expiry = dt.date.fromisoformat(text)
+                    except ValueError:
+                        raise BooksError(translate("Lines", "{sku}: the expiry '{text}' is not "
+                                                            "a date like 2027-03-31").format(
+                            sku=self.table.item(r, 0).text(), text=text)) from None
+            out.append(LineIn(self.table.item(r, 0).text(), qty, self.price(r), batch, expiry))
         return out
 
     def total(self) -> int:

@@ -18,7 +18,8 @@ from db.money import money_str, qty_str
 from db.permissions import may
 from desktop.ui.list_screen import ListScreen, money_column
 from desktop.ui.paged_model import Column
-from desktop.ui.purchasing_dialogs import (OrderDialog, ReceiveDialog, ReorderDialog,
+from desktop.ui.purchasing_dialogs import (DirectReceiptDialog, OrderDialog, ReceiveDialog,
+                                           ReorderDialog,
                                            RulesDialog, SupplierPaymentDialog,
                                            SupplierReturnDialog)
 from desktop.ui.screens import _date, _n, doc_kind_text, status_text
@@ -45,6 +46,9 @@ class PurchasingScreen(ListScreen):
             self.add_action(translate("Purchasing", "New order…"), self.new_order, "newOrder")
             self.add_action(translate("Purchasing", "Reorder suggestions…"), self.reorder,
                             "reorder")
+        if may(actor, "purchase-receipt"):
+            self.add_action(translate("Purchasing", "Receive without an order…"),
+                            self.direct_receipt, "directReceipt")
         if may(actor, "purchase-return"):
             self.add_action(translate("Purchasing", "Return to supplier…"), self.supplier_return,
                             "supplierReturn")
@@ -71,6 +75,9 @@ class PurchasingScreen(ListScreen):
 
     def reorder(self) -> ReorderDialog:
         return self._show(ReorderDialog(self.books, self))
+
+    def direct_receipt(self) -> DirectReceiptDialog:
+        return self._show(DirectReceiptDialog(self.books, self))
 
     def supplier_return(self) -> SupplierReturnDialog:
         return self._show(SupplierReturnDialog(self.books, self))

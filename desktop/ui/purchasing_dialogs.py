@@ -232,6 +232,53 @@ class ReceiveDialog(QDialog):
         return True
 
 
+class DirectReceiptDialog(QDialog):
+    """Goods in with no order, where the shop allows it: supplier, lines at unit
+    cost, batch and expiry for products tracked by batch."""
+
+    saved = Signal(str)
+
+    def __init__(self, books: Books, parent=None):
+        super().__init__(parent)
+        self.books = books
+        self.posted = None
+        self.setWindowTitle(translate("Purchasing", "Receive without an order"))
+        self.resize(980, 520)
+        self.supplier = supplier_box(books.engine, self)
+        self.lines = LinesEditor(books.engine, translate("Purchasing", "Unit cost"), _last_cost,
+                                 self, batches=True)
+        self.error = error_label(self)
+        form = QFormLayout()
+        form.addRow(translate("Purchasing", "Supplier"), self.supplier)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        post = buttons.addButton(translate("Purchasing", "Post the receipt"),
+                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        post.setAutoDefault(False)
+        post.setDefault(False)
+        post.clicked.connect(self.post)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def post(self) -> bool:
+        self.error.hide()
+        try:
+            lines = self.lines.lines()
+            if not lines:
+                raise BooksError(translate("Purchasing", "Scan what came in first."))
+            self.posted = self.books.post_purchase_receipt(self.supplier.currentText().strip(),
+                                                           lines)
+        except BooksError as exc:
+            _fail(self.error, exc.message)
+            return False
+        self.saved.emit(self.posted.number)
+        self.accept()
+        return True
+
+
 # ---------------------------------------------------------------- reorder suggestions
 
 class ReorderDialog(QDialog):
@@ -329,6 +376,7 @@ class SupplierReturnDialog(QDialog):
         post = buttons.addButton(translate("Purchasing", "Post the return"),
                                  QDialogButtonBox.ButtonRole.AcceptRole)
         post.setAutoDefault(False)
+        post.setDefault(False)
         post.clicked.connect(self.post)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -128,7 +128,8 @@ class ReportsScreen(QWidget):
                 (translate("Screens", "Stock on hand"), lambda: stock_screen(engine, actor)),
                 (translate("Screens", "Sales and returns"), lambda: sales_screen(engine, actor)),
                 (translate("Screens", "Receivables: what customers owe"), self._receivables),
-                (translate("Screens", "Payables: what the shop owes"), self._payables)):
+                (translate("Screens", "Payables: what the shop owes"), self._payables),
+                (translate("Screens", "Purchasing: approvals by month"), self._process)):
             self.picker.addItem(title)
             self._builders.append(build)
             self.stack.addWidget(QWidget(self))
@@ -157,6 +158,10 @@ class ReportsScreen(QWidget):
                 money_column(translate("Screens", "Shop owes them"), 12)]
         return ListScreen(self._engine, lists.SUPPLIERS, cols, translate("Screens", "Payables"),
                           lambda n: translate("Screens", "Suppliers: {n}").format(n=_n(n)))
+
+    def _process(self) -> QWidget:
+        from desktop.ui.process_report import ProcessReportView
+        return ProcessReportView(self._engine, self._actor)
 
     def show_report(self, i: int) -> ListScreen:
         screen = self.reports.get(i)

@@ -6,160 +6,160 @@
     <message>
         <location filename="../../desktop/ui/approvals.py" line="30"/>
         <source>a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>经理</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="31"/>
         <source>the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>店主</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="68"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="74"/>
         <location filename="../../desktop/ui/approvals.py" line="100"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>单号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="74"/>
         <location filename="../../desktop/ui/approvals.py" line="100"/>
         <source>Supplier</source>
-        <translation type="unfinished">供应商</translation>
+        <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="75"/>
         <location filename="../../desktop/ui/approvals.py" line="101"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="75"/>
         <source>Made by</source>
-        <translation type="unfinished"></translation>
+        <translation>制单人</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="76"/>
         <source>Waiting since</source>
-        <translation type="unfinished"></translation>
+        <translation>送审时间</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="76"/>
         <source>Waits for</source>
-        <translation type="unfinished"></translation>
+        <translation>审批人</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="77"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>截止时间</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="77"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="81"/>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="81"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="82"/>
         <source>Qty</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="82"/>
         <source>Unit cost</source>
-        <translation type="unfinished"></translation>
+        <translation>进价</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="83"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="85"/>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="88"/>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="91"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="97"/>
         <source>Your orders that came back rejected (last 30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>您被驳回的订单（近 30 天）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="101"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回时间</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="102"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回人</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="102"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="135"/>
         <source>urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>加急</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="137"/>
         <source>escalated {n}×</source>
-        <translation type="unfinished"></translation>
+        <translation>已升级 {n} 次</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="139"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已超时</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="150"/>
         <source>{n} orders wait for your decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 张订单等待您审批。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="152"/>
         <source>Nothing waits for your decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有等待您审批的订单。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="190"/>
         <source>Reject {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回 {number}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="191"/>
         <source>Why (its creator reads this):</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因（制单人会看到）：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="204"/>
         <source>{number}: {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}：{status}。</translation>
     </message>
 </context>
 <context>
@@ -945,57 +945,57 @@
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="37"/>
         <source>Scan or type a barcode or SKU, Enter adds it (3* before it: three)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描或输入条码、编码，按 Enter 添加（前加 3* 即 3 件）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="43"/>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="43"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="43"/>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="44"/>
         <source>Qty</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="44"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="86"/>
         <source>No product has the code {code}.</source>
-        <translation type="unfinished">找不到 {code} 对应的商品。</translation>
+        <translation>找不到 {code} 对应的商品。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="142"/>
         <source>quantity of {sku}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} 的数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="149"/>
         <source>price of {sku}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} 的价格</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="158"/>
         <source>{sku}: the quantity must be above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku}：数量必须大于零。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="190"/>
         <source>Total {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>合计 {amount}</translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1092,7 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>{title} ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}（{n}）</translation>
     </message>
 </context>
 <context>
@@ -1378,377 +1378,377 @@
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="45"/>
         <source>New order…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建采购订单…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="46"/>
         <source>Reorder suggestions…</source>
-        <translation type="unfinished"></translation>
+        <translation>补货建议…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="49"/>
         <source>Return to supplier…</source>
-        <translation type="unfinished"></translation>
+        <translation>采购退货…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="52"/>
         <source>Pay a supplier…</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商付款…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="55"/>
         <source>Approval rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>审批规则…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="60"/>
         <source>{number} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 已保存。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="113"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="253"/>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="113"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="253"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="114"/>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>订购数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="114"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>已入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="115"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
         <source>Still due</source>
-        <translation type="unfinished"></translation>
+        <translation>未入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="115"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="82"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
         <source>Unit cost</source>
-        <translation type="unfinished"></translation>
+        <translation>进价</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="116"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="125"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="92"/>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>提交</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="126"/>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="127"/>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="128"/>
         <source>Receive…</source>
-        <translation type="unfinished"></translation>
+        <translation>收货入库…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="129"/>
         <source>Cancel the order</source>
-        <translation type="unfinished"></translation>
+        <translation>作废订单</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="144"/>
         <source>Purchase order {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>采购订单 {number}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="147"/>
         <source>Status: {status}; made by {creator} on {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：{status}；{creator} 于 {when} 制单</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="151"/>
         <source>Expected on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>预计到货：{date}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="154"/>
         <source>URGENT</source>
-        <translation type="unfinished"></translation>
+        <translation>加急</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="156"/>
         <source>Rejected: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回：{reason}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="203"/>
         <source>Reject {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回 {number}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="204"/>
         <source>Why (its creator reads this):</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因（制单人会看到）：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="69"/>
         <source>New purchase order</source>
-        <translation type="unfinished"></translation>
+        <translation>新建采购订单</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="77"/>
         <source>Expected on</source>
-        <translation type="unfinished"></translation>
+        <translation>预计到货</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="79"/>
         <source>Urgent (approvers see it first, red)</source>
-        <translation type="unfinished"></translation>
+        <translation>加急（审批人优先看到，红色显示）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="86"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="327"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="377"/>
         <source>Supplier</source>
-        <translation type="unfinished">供应商</translation>
+        <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="90"/>
         <source>Save as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>存为草稿</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="142"/>
         <source>Receive against {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>按 {number} 收货入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
         <source>Received now</source>
-        <translation type="unfinished"></translation>
+        <translation>本次入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="151"/>
         <source>Expiry (2027-03-31)</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期（2027-03-31）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="168"/>
         <source>{supplier}: type how many came of each line (0 for none yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>{supplier}：请填写每行的实到数量（未到填 0）。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="172"/>
         <source>Post the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>确认入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="190"/>
         <source>quantity of {sku}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} 的数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="194"/>
         <source>cost of {sku}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} 的进价</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="202"/>
         <source>{sku}: the expiry &apos;{text}&apos; is not a date like 2027-03-31</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku}：有效期“{text}”不是 2027-03-31 这样的日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="207"/>
         <source>Type how many came of at least one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少填写一行的实到数量。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="247"/>
         <source>Reorder suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>补货建议</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
         <source>On hand</source>
-        <translation type="unfinished">库存数量</translation>
+        <translation>库存数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
         <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>下限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="255"/>
         <source>Maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>上限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="255"/>
         <source>To order</source>
-        <translation type="unfinished"></translation>
+        <translation>建议采购</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="256"/>
         <source>Supplier (last receipt)</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商（最近进货）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="264"/>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（暂无）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="273"/>
         <source>Nothing is below its minimum.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有低于库存下限的商品。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="276"/>
         <source>Make draft orders</source>
-        <translation type="unfinished"></translation>
+        <translation>生成草稿订单</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="294"/>
         <source>Draft orders made: {numbers}. Open each to check and submit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已生成草稿订单：{numbers}。请逐一打开核对并提交。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="298"/>
         <source>Left out (no supplier or cost yet): {skus}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未生成（尚无供应商或进价）：{skus}。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="319"/>
         <source>Return to a supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>采购退货</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="323"/>
         <source>Credit per unit (empty: average cost)</source>
-        <translation type="unfinished"></translation>
+        <translation>退货单价（留空：按平均成本）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="329"/>
         <source>Post the return</source>
-        <translation type="unfinished"></translation>
+        <translation>确认退货</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="345"/>
         <source>Scan what goes back first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描要退回的商品。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="365"/>
         <source>Pay a supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商付款</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="378"/>
         <source>The shop owes</source>
-        <translation type="unfinished"></translation>
+        <translation>应付余额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="379"/>
         <source>Amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>付款金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="380"/>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="382"/>
         <source>Post the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>确认付款</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="405"/>
         <source>amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="425"/>
         <source>Approval rules</source>
-        <translation type="unfinished"></translation>
+        <translation>审批规则</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="432"/>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
         <source>Orders above</source>
-        <translation type="unfinished"></translation>
+        <translation>订单金额超过</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>审批人</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="437"/>
         <source>Urgent orders skip it</source>
-        <translation type="unfinished"></translation>
+        <translation>加急单免审</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="441"/>
         <source>Add a step</source>
-        <translation type="unfinished"></translation>
+        <translation>添加步骤</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="443"/>
         <source>Remove the step</source>
-        <translation type="unfinished"></translation>
+        <translation>删除该步骤</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
         <source>An order needs every step whose amount it is above, in order. A step not decided within the time limit goes to the next role up; nobody approves an order they made.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单金额超过哪一级的金额，就须经过哪一级审批，按顺序逐级进行。某一级在时限内未处理的，自动升级给上一级角色；任何人都不能审批自己制作的订单。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="452"/>
         <source>Time limit per step</source>
-        <translation type="unfinished"></translation>
+        <translation>每级审批时限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="475"/>
         <source>a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>经理</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="476"/>
         <source>the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>店主</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="489"/>
         <source>amount of step {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 级的金额</translation>
     </message>
 </context>
 <context>
@@ -1884,12 +1884,12 @@
     <message>
         <location filename="../../desktop/ui/screens.py" line="52"/>
         <source>partly received</source>
-        <translation type="unfinished"></translation>
+        <translation>部分入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="53"/>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>已入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="54"/>
@@ -2102,7 +2102,7 @@
     <message>
         <location filename="../../desktop/ui/screens.py" line="226"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="231"/>

@@ -179,3 +179,40 @@ def test_paying_a_supplier_and_the_approval_rules(qtbot, buying):
     assert rules.save(), rules.error.text()
     saved = buying.books.approval_rules()
     assert (saved.hours, saved.steps[0].above, saved.steps[0].skippable) == (24, 100000, True)
+
+
+def test_goods_without_an_order_with_a_batch_and_a_return_to_the_supplier(qtbot, buying):
+    buying.product("M1", "30.00", name="蒙牛纯牛奶整箱", unit="箱", batch_tracked=True)
+    window = window_for(qtbot, buying, buying.clerk.actor)
+    purchasing = window.current_screen()
+    dialog = purchasing.direct_receipt()
+    dialog.supplier.setCurrentText("康师傅")
+    type_code(qtbot, dialog.lines, "5*M1")
+    dialog.lines.table.item(0, 4).setText("24.00")
+    assert not dialog.post() and "batch" in dialog.error.text()          # tracked by batch
+    dialog.lines.table.item(0, 6).setText("L2612")
+    dialog.lines.table.item(0, 7).setText("2027-1-5")
+    assert not dialog.post() and "2027-1-5" in dialog.error.text()
+    dialog.lines.table.item(0, 7).setText("2027-01-05")
+    assert dialog.post(), dialog.error.text()
+    assert buying.stock_of("M1") == (5000, 12000) and buying.balance(suppliers, "康师傅") == 12000
+
+    back = purchasing.supplier_return()
+    back.supplier.setCurrentText("康师傅")
+    type_code(qtbot, back.lines, "M1")
+    assert back.post(), back.error.text()
+    assert buying.stock_of("M1")[0] == 4000 and buying.balance(suppliers, "康师傅") == 12000 - 2400
+
+
+def test_the_process_report_in_reports(qtbot, buying):
+    from db.documents import LineIn
+    o = buying.clerk.post_purchase_order("海天味业", [LineIn("A001", 700_000, 800)])
+    buying.wang.reject(o.number, "no")
+    buying.clerk.post_purchase_order("海天味业", [LineIn("A001", 10_000, 800)])
+    window = window_for(qtbot, buying, buying.owner)
+    reports = window.open_screen("reports")
+    reports.picker.setCurrentIndex(reports.picker.count() - 1)
+    view = reports.stack.currentWidget()
+    assert view.objectName() == "processReport"
+    row = [view.table.item(0, c).text() for c in range(view.table.columnCount())]
+    assert row[1:5] == ["2", "1", "1", "50.0%"]
