@@ -943,57 +943,72 @@
 <context>
     <name>Lines</name>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="37"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="41"/>
         <source>Scan or type a barcode or SKU, Enter adds it (3* before it: three)</source>
         <translation>扫描或输入条码、编码，按 Enter 添加（前加 3* 即 3 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="43"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="43"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="43"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="45"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="45"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="86"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="47"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="47"/>
+        <source>Expiry (2027-03-31)</source>
+        <translation>有效期（2027-03-31）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="92"/>
         <source>No product has the code {code}.</source>
         <translation>找不到 {code} 对应的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="142"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="151"/>
         <source>quantity of {sku}</source>
         <translation>{sku} 的数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="149"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="158"/>
         <source>price of {sku}</source>
         <translation>{sku} 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="158"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="167"/>
         <source>{sku}: the quantity must be above zero.</source>
         <translation>{sku}：数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="190"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="177"/>
+        <source>{sku}: the expiry &apos;{text}&apos; is not a date like 2027-03-31</source>
+        <translation>{sku}：有效期“{text}”不是 2027-03-31 这样的日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lines_editor.py" line="210"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
@@ -1376,135 +1391,141 @@
 <context>
     <name>Purchasing</name>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="45"/>
+        <location filename="../../desktop/ui/purchasing.py" line="46"/>
         <source>New order…</source>
         <translation>新建采购订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="46"/>
+        <location filename="../../desktop/ui/purchasing.py" line="47"/>
         <source>Reorder suggestions…</source>
         <translation>补货建议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="49"/>
+        <location filename="../../desktop/ui/purchasing.py" line="50"/>
+        <source>Receive without an order…</source>
+        <translation>无订单入库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="53"/>
         <source>Return to supplier…</source>
         <translation>采购退货…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="52"/>
+        <location filename="../../desktop/ui/purchasing.py" line="56"/>
         <source>Pay a supplier…</source>
         <translation>供应商付款…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="55"/>
+        <location filename="../../desktop/ui/purchasing.py" line="59"/>
         <source>Approval rules…</source>
         <translation>审批规则…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="60"/>
+        <location filename="../../desktop/ui/purchasing.py" line="64"/>
         <source>{number} saved.</source>
         <translation>{number} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="113"/>
+        <location filename="../../desktop/ui/purchasing.py" line="120"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="253"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="300"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="113"/>
+        <location filename="../../desktop/ui/purchasing.py" line="120"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="253"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="300"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="114"/>
+        <location filename="../../desktop/ui/purchasing.py" line="121"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="114"/>
+        <location filename="../../desktop/ui/purchasing.py" line="121"/>
         <source>Received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="115"/>
+        <location filename="../../desktop/ui/purchasing.py" line="122"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
         <source>Still due</source>
         <translation>未入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="115"/>
+        <location filename="../../desktop/ui/purchasing.py" line="122"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="82"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="248"/>
         <source>Unit cost</source>
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="116"/>
+        <location filename="../../desktop/ui/purchasing.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="125"/>
+        <location filename="../../desktop/ui/purchasing.py" line="132"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="92"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="126"/>
+        <location filename="../../desktop/ui/purchasing.py" line="133"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="127"/>
+        <location filename="../../desktop/ui/purchasing.py" line="134"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="128"/>
+        <location filename="../../desktop/ui/purchasing.py" line="135"/>
         <source>Receive…</source>
         <translation>收货入库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="129"/>
+        <location filename="../../desktop/ui/purchasing.py" line="136"/>
         <source>Cancel the order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="144"/>
+        <location filename="../../desktop/ui/purchasing.py" line="151"/>
         <source>Purchase order {number}</source>
         <translation>采购订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="147"/>
+        <location filename="../../desktop/ui/purchasing.py" line="154"/>
         <source>Status: {status}; made by {creator} on {when}</source>
         <translation>状态：{status}；{creator} 于 {when} 制单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="151"/>
+        <location filename="../../desktop/ui/purchasing.py" line="158"/>
         <source>Expected on {date}</source>
         <translation>预计到货：{date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="154"/>
+        <location filename="../../desktop/ui/purchasing.py" line="161"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="156"/>
+        <location filename="../../desktop/ui/purchasing.py" line="163"/>
         <source>Rejected: {reason}</source>
         <translation>已驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="203"/>
+        <location filename="../../desktop/ui/purchasing.py" line="210"/>
         <source>Reject {number}</source>
         <translation>驳回 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="204"/>
+        <location filename="../../desktop/ui/purchasing.py" line="211"/>
         <source>Why (its creator reads this):</source>
         <translation>驳回原因（制单人会看到）：</translation>
     </message>
@@ -1525,8 +1546,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="86"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="327"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="377"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="252"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="374"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="425"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -1562,6 +1584,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="172"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
         <source>Post the receipt</source>
         <translation>确认入库</translation>
     </message>
@@ -1586,169 +1609,252 @@
         <translation>请至少填写一行的实到数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="247"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="245"/>
+        <source>Receive without an order</source>
+        <translation>无订单入库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="271"/>
+        <source>Scan what came in first.</source>
+        <translation>请先扫描到货的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="294"/>
         <source>Reorder suggestions</source>
         <translation>补货建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="301"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="301"/>
         <source>Minimum</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="255"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="302"/>
         <source>Maximum</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="255"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="302"/>
         <source>To order</source>
         <translation>建议采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="256"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="303"/>
         <source>Supplier (last receipt)</source>
         <translation>供应商（最近进货）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="264"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="311"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="273"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="320"/>
         <source>Nothing is below its minimum.</source>
         <translation>没有低于库存下限的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="276"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="323"/>
         <source>Make draft orders</source>
         <translation>生成草稿订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="294"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="341"/>
         <source>Draft orders made: {numbers}. Open each to check and submit it.</source>
         <translation>已生成草稿订单：{numbers}。请逐一打开核对并提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="298"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="345"/>
         <source>Left out (no supplier or cost yet): {skus}.</source>
         <translation>未生成（尚无供应商或进价）：{skus}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="319"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="366"/>
         <source>Return to a supplier</source>
         <translation>采购退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="323"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="370"/>
         <source>Credit per unit (empty: average cost)</source>
         <translation>退货单价（留空：按平均成本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="329"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="376"/>
         <source>Post the return</source>
         <translation>确认退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="345"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="393"/>
         <source>Scan what goes back first.</source>
         <translation>请先扫描要退回的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="365"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="413"/>
         <source>Pay a supplier</source>
         <translation>供应商付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="378"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="426"/>
         <source>The shop owes</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="379"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="427"/>
         <source>Amount paid</source>
         <translation>付款金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="380"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="428"/>
         <source>Paid by</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="382"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="430"/>
         <source>Post the payment</source>
         <translation>确认付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="405"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="453"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="425"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="473"/>
         <source>Approval rules</source>
         <translation>审批规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="432"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="480"/>
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="484"/>
         <source>Orders above</source>
         <translation>订单金额超过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="484"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="437"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="485"/>
         <source>Urgent orders skip it</source>
         <translation>加急单免审</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="441"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="489"/>
         <source>Add a step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="443"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="491"/>
         <source>Remove the step</source>
         <translation>删除该步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="494"/>
         <source>An order needs every step whose amount it is above, in order. A step not decided within the time limit goes to the next role up; nobody approves an order they made.</source>
         <translation>订单金额超过哪一级的金额，就须经过哪一级审批，按顺序逐级进行。某一级在时限内未处理的，自动升级给上一级角色；任何人都不能审批自己制作的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="452"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="500"/>
         <source>Time limit per step</source>
         <translation>每级审批时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="475"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="523"/>
         <source>a manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="476"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="524"/>
         <source>the owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="537"/>
         <source>amount of step {n}</source>
         <translation>第 {n} 级的金额</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="43"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="45"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="45"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="46"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="46"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="47"/>
+        <source>Rejection rate</source>
+        <translation>驳回率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="48"/>
+        <source>Hours to approval</source>
+        <translation>审批用时（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="49"/>
+        <source>Hours to receipt</source>
+        <translation>到货用时（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="49"/>
+        <source>Escalations</source>
+        <translation>升级次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="50"/>
+        <source>Timeouts</source>
+        <translation>超时次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="50"/>
+        <source>Reassigned</source>
+        <translation>转派次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="57"/>
+        <source>Per month of submission; hours are means from submission. Escalations and timeouts count approval steps left past their time limit.</source>
+        <translation>按提交月份统计；用时为自提交起的平均小时数。升级与超时次数统计超过时限仍未处理的审批步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="64"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/process_report.py" line="66"/>
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -1785,7 +1891,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="229"/>
+        <location filename="../../desktop/ui/screens.py" line="234"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -1801,13 +1907,13 @@
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="230"/>
+        <location filename="../../desktop/ui/screens.py" line="235"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="148"/>
-        <location filename="../../desktop/ui/screens.py" line="156"/>
+        <location filename="../../desktop/ui/screens.py" line="149"/>
+        <location filename="../../desktop/ui/screens.py" line="157"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1932,26 +2038,26 @@
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="33"/>
+        <location filename="../../desktop/ui/purchasing.py" line="34"/>
         <location filename="../../desktop/ui/screens.py" line="82"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="34"/>
+        <location filename="../../desktop/ui/purchasing.py" line="35"/>
         <location filename="../../desktop/ui/screens.py" line="83"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="35"/>
+        <location filename="../../desktop/ui/purchasing.py" line="36"/>
         <location filename="../../desktop/ui/screens.py" line="84"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="85"/>
-        <location filename="../../desktop/ui/screens.py" line="147"/>
+        <location filename="../../desktop/ui/screens.py" line="148"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1961,13 +2067,13 @@
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="37"/>
+        <location filename="../../desktop/ui/purchasing.py" line="38"/>
         <location filename="../../desktop/ui/screens.py" line="87"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="38"/>
+        <location filename="../../desktop/ui/purchasing.py" line="39"/>
         <location filename="../../desktop/ui/screens.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -1988,24 +2094,24 @@
         <translation>单号或客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="36"/>
-        <location filename="../../desktop/ui/screens.py" line="155"/>
+        <location filename="../../desktop/ui/purchasing.py" line="37"/>
+        <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="39"/>
-        <location filename="../../desktop/ui/screens.py" line="224"/>
+        <location filename="../../desktop/ui/purchasing.py" line="40"/>
+        <location filename="../../desktop/ui/screens.py" line="229"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="40"/>
+        <location filename="../../desktop/ui/purchasing.py" line="41"/>
         <source>Purchase documents: {n}</source>
         <translation>采购单据：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="41"/>
+        <location filename="../../desktop/ui/purchasing.py" line="42"/>
         <source>Number or supplier</source>
         <translation>单号或供应商</translation>
     </message>
@@ -2070,77 +2176,82 @@
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="137"/>
+        <location filename="../../desktop/ui/screens.py" line="132"/>
+        <source>Purchasing: approvals by month</source>
+        <translation>采购：每月审批情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="138"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="149"/>
+        <location filename="../../desktop/ui/screens.py" line="150"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="150"/>
+        <location filename="../../desktop/ui/screens.py" line="151"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="151"/>
+        <location filename="../../desktop/ui/screens.py" line="152"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="158"/>
+        <location filename="../../desktop/ui/screens.py" line="159"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="222"/>
+        <location filename="../../desktop/ui/screens.py" line="227"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="226"/>
+        <location filename="../../desktop/ui/screens.py" line="231"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="231"/>
+        <location filename="../../desktop/ui/screens.py" line="236"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="235"/>
+        <location filename="../../desktop/ui/screens.py" line="240"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="236"/>
+        <location filename="../../desktop/ui/screens.py" line="241"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="238"/>
+        <location filename="../../desktop/ui/screens.py" line="243"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="152"/>
+        <location filename="../../desktop/ui/screens.py" line="153"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="157"/>
+        <location filename="../../desktop/ui/screens.py" line="158"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="233"/>
+        <location filename="../../desktop/ui/screens.py" line="238"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="159"/>
+        <location filename="../../desktop/ui/screens.py" line="160"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
