@@ -55,6 +55,7 @@ def _fill(table: QTableWidget, rows: list[tuple], right: set[int], brush=None) -
                 font.setBold(True)
                 item.setFont(font)
             table.setItem(r, c, item)
+    table.resizeColumnsToContents()          # a handful of rows: every number whole
 
 
 class ApprovalsScreen(QWidget):

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
-                               QInputDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QInputDialog, QLabel, QMenu, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
 from sqlalchemy import Engine
 
 from db import lists
@@ -42,21 +43,24 @@ class PurchasingScreen(ListScreen):
                          search_hint=translate("Screens", "Number or supplier"), parent=parent)
         self.books = Books(engine, actor)
         self.actor = actor
+        # the everyday actions as buttons, the rest in one menu (the toolbar fits 1366 px)
+        more = QMenu(self)
         if may(actor, "purchase-order"):
             self.add_action(translate("Purchasing", "New order…"), self.new_order, "newOrder")
-            self.add_action(translate("Purchasing", "Reorder suggestions…"), self.reorder,
-                            "reorder")
+            more.addAction(translate("Purchasing", "Reorder suggestions…"), self.reorder)
         if may(actor, "purchase-receipt"):
             self.add_action(translate("Purchasing", "Receive without an order…"),
                             self.direct_receipt, "directReceipt")
         if may(actor, "purchase-return"):
-            self.add_action(translate("Purchasing", "Return to supplier…"), self.supplier_return,
-                            "supplierReturn")
+            more.addAction(translate("Purchasing", "Return to supplier…"), self.supplier_return)
         if may(actor, "supplier-payment"):
-            self.add_action(translate("Purchasing", "Pay a supplier…"), self.pay_supplier,
-                            "paySupplier")
+            more.addAction(translate("Purchasing", "Pay a supplier…"), self.pay_supplier)
         if may(actor, "settings"):
-            self.add_action(translate("Purchasing", "Approval rules…"), self.edit_rules, "rules")
+            more.addAction(translate("Purchasing", "Approval rules…"), self.edit_rules)
+        if not more.isEmpty():
+            self.more_button = self.add_action(translate("Purchasing", "More"), lambda: None,
+                                               "more")
+            self.more_button.setMenu(more)
         self.opened.connect(self.open_row)
 
     def _done(self, number: str) -> None:

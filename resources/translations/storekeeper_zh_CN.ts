@@ -14,150 +14,150 @@
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="68"/>
+        <location filename="../../desktop/ui/approvals.py" line="69"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="74"/>
-        <location filename="../../desktop/ui/approvals.py" line="100"/>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <location filename="../../desktop/ui/approvals.py" line="101"/>
         <source>Order</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="74"/>
-        <location filename="../../desktop/ui/approvals.py" line="100"/>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <location filename="../../desktop/ui/approvals.py" line="101"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="75"/>
-        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <location filename="../../desktop/ui/approvals.py" line="102"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <location filename="../../desktop/ui/approvals.py" line="76"/>
         <source>Made by</source>
         <translation>制单人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <location filename="../../desktop/ui/approvals.py" line="77"/>
         <source>Waiting since</source>
         <translation>送审时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <location filename="../../desktop/ui/approvals.py" line="77"/>
         <source>Waits for</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <location filename="../../desktop/ui/approvals.py" line="78"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <location filename="../../desktop/ui/approvals.py" line="78"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="81"/>
+        <location filename="../../desktop/ui/approvals.py" line="82"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="81"/>
+        <location filename="../../desktop/ui/approvals.py" line="82"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <location filename="../../desktop/ui/approvals.py" line="83"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <location filename="../../desktop/ui/approvals.py" line="83"/>
         <source>Unit cost</source>
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="83"/>
+        <location filename="../../desktop/ui/approvals.py" line="84"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="85"/>
+        <location filename="../../desktop/ui/approvals.py" line="86"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="88"/>
+        <location filename="../../desktop/ui/approvals.py" line="89"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="91"/>
+        <location filename="../../desktop/ui/approvals.py" line="92"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="97"/>
+        <location filename="../../desktop/ui/approvals.py" line="98"/>
         <source>Your orders that came back rejected (last 30 days)</source>
         <translation>您被驳回的订单（近 30 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <location filename="../../desktop/ui/approvals.py" line="102"/>
         <source>Rejected</source>
         <translation>驳回时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <location filename="../../desktop/ui/approvals.py" line="103"/>
         <source>By</source>
         <translation>驳回人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <location filename="../../desktop/ui/approvals.py" line="103"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="135"/>
+        <location filename="../../desktop/ui/approvals.py" line="136"/>
         <source>urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="137"/>
+        <location filename="../../desktop/ui/approvals.py" line="138"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="139"/>
+        <location filename="../../desktop/ui/approvals.py" line="140"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="150"/>
+        <location filename="../../desktop/ui/approvals.py" line="151"/>
         <source>{n} orders wait for your decision.</source>
         <translation>有 {n} 张订单等待您审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="152"/>
+        <location filename="../../desktop/ui/approvals.py" line="153"/>
         <source>Nothing waits for your decision.</source>
         <translation>没有等待您审批的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="190"/>
+        <location filename="../../desktop/ui/approvals.py" line="191"/>
         <source>Reject {number}</source>
         <translation>驳回 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="191"/>
+        <location filename="../../desktop/ui/approvals.py" line="192"/>
         <source>Why (its creator reads this):</source>
         <translation>驳回原因（制单人会看到）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="204"/>
+        <location filename="../../desktop/ui/approvals.py" line="205"/>
         <source>{number}: {status}.</source>
         <translation>{number}：{status}。</translation>
     </message>
@@ -1391,27 +1391,27 @@
 <context>
     <name>Purchasing</name>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="46"/>
+        <location filename="../../desktop/ui/purchasing.py" line="49"/>
         <source>New order…</source>
         <translation>新建采购订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="47"/>
+        <location filename="../../desktop/ui/purchasing.py" line="50"/>
         <source>Reorder suggestions…</source>
         <translation>补货建议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="50"/>
+        <location filename="../../desktop/ui/purchasing.py" line="52"/>
         <source>Receive without an order…</source>
         <translation>无订单入库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="53"/>
+        <location filename="../../desktop/ui/purchasing.py" line="55"/>
         <source>Return to supplier…</source>
         <translation>采购退货…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="56"/>
+        <location filename="../../desktop/ui/purchasing.py" line="57"/>
         <source>Pay a supplier…</source>
         <translation>供应商付款…</translation>
     </message>
@@ -1421,42 +1421,47 @@
         <translation>审批规则…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="64"/>
+        <location filename="../../desktop/ui/purchasing.py" line="61"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="68"/>
         <source>{number} saved.</source>
         <translation>{number} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="120"/>
+        <location filename="../../desktop/ui/purchasing.py" line="124"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="300"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="120"/>
+        <location filename="../../desktop/ui/purchasing.py" line="124"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="300"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="121"/>
+        <location filename="../../desktop/ui/purchasing.py" line="125"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="121"/>
+        <location filename="../../desktop/ui/purchasing.py" line="125"/>
         <source>Received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="122"/>
+        <location filename="../../desktop/ui/purchasing.py" line="126"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
         <source>Still due</source>
         <translation>未入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="122"/>
+        <location filename="../../desktop/ui/purchasing.py" line="126"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="82"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="248"/>
@@ -1464,68 +1469,68 @@
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="123"/>
+        <location filename="../../desktop/ui/purchasing.py" line="127"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="132"/>
+        <location filename="../../desktop/ui/purchasing.py" line="136"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="92"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="133"/>
+        <location filename="../../desktop/ui/purchasing.py" line="137"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="134"/>
+        <location filename="../../desktop/ui/purchasing.py" line="138"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="135"/>
+        <location filename="../../desktop/ui/purchasing.py" line="139"/>
         <source>Receive…</source>
         <translation>收货入库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="136"/>
+        <location filename="../../desktop/ui/purchasing.py" line="140"/>
         <source>Cancel the order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="151"/>
+        <location filename="../../desktop/ui/purchasing.py" line="155"/>
         <source>Purchase order {number}</source>
         <translation>采购订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="154"/>
+        <location filename="../../desktop/ui/purchasing.py" line="158"/>
         <source>Status: {status}; made by {creator} on {when}</source>
         <translation>状态：{status}；{creator} 于 {when} 制单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="158"/>
+        <location filename="../../desktop/ui/purchasing.py" line="162"/>
         <source>Expected on {date}</source>
         <translation>预计到货：{date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="161"/>
+        <location filename="../../desktop/ui/purchasing.py" line="165"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="163"/>
+        <location filename="../../desktop/ui/purchasing.py" line="167"/>
         <source>Rejected: {reason}</source>
         <translation>已驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="210"/>
+        <location filename="../../desktop/ui/purchasing.py" line="214"/>
         <source>Reject {number}</source>
         <translation>驳回 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="211"/>
+        <location filename="../../desktop/ui/purchasing.py" line="215"/>
         <source>Why (its creator reads this):</source>
         <translation>驳回原因（制单人会看到）：</translation>
     </message>
@@ -2038,19 +2043,19 @@
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="34"/>
+        <location filename="../../desktop/ui/purchasing.py" line="35"/>
         <location filename="../../desktop/ui/screens.py" line="82"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="35"/>
+        <location filename="../../desktop/ui/purchasing.py" line="36"/>
         <location filename="../../desktop/ui/screens.py" line="83"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="36"/>
+        <location filename="../../desktop/ui/purchasing.py" line="37"/>
         <location filename="../../desktop/ui/screens.py" line="84"/>
         <source>Kind</source>
         <translation>类型</translation>
@@ -2067,13 +2072,13 @@
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="38"/>
+        <location filename="../../desktop/ui/purchasing.py" line="39"/>
         <location filename="../../desktop/ui/screens.py" line="87"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="39"/>
+        <location filename="../../desktop/ui/purchasing.py" line="40"/>
         <location filename="../../desktop/ui/screens.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -2094,24 +2099,24 @@
         <translation>单号或客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="37"/>
+        <location filename="../../desktop/ui/purchasing.py" line="38"/>
         <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="40"/>
+        <location filename="../../desktop/ui/purchasing.py" line="41"/>
         <location filename="../../desktop/ui/screens.py" line="229"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="41"/>
+        <location filename="../../desktop/ui/purchasing.py" line="42"/>
         <source>Purchase documents: {n}</source>
         <translation>采购单据：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="42"/>
+        <location filename="../../desktop/ui/purchasing.py" line="43"/>
         <source>Number or supplier</source>
         <translation>单号或供应商</translation>
     </message>

@@ -11,7 +11,7 @@ from db.schema import ROLES
 EXPECTED_YES = {
     "owner": set(ALLOWED),
     "cashier": {"sale", "sale-return", "customer-payment", "shift"},
-    "clerk": {"purchase-receipt", "purchase-return", "stocktake", "see-cost"},
+    "clerk": {"purchase-receipt", "purchase-return", "stocktake", "see-cost", "purchase-order"},
     "bookkeeper": {"customer-payment", "supplier-payment", "see-cost", "reports", "check"},
     "manager": set(ALLOWED) - {"users", "settings"},
 }
@@ -28,7 +28,8 @@ def test_permission_table(role):
     ("cashier", "cancel"), ("cashier", "purchase-receipt"), ("cashier", "adjustment"),
     ("cashier", "master-data"), ("clerk", "sale"), ("clerk", "cancel"),
     ("bookkeeper", "sale"), ("manager", "users"), ("cashier", "price-override"),
-    ("cashier", "return-without-receipt"), ("clerk", "shift"),
+    ("cashier", "return-without-receipt"), ("clerk", "shift"), ("clerk", "approve"),
+    ("clerk", "over-receive"), ("cashier", "purchase-order"),
 ])
 def test_require_refuses_naming_user_and_action(role, action):
     with pytest.raises(PermissionDenied) as info:
