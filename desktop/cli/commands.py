@@ -142,6 +142,14 @@ def cmd_add(args, books: Books) -> int:
     elif args.command == "supplier":
         sid = books.add_supplier(args.name, args.phone)
         emit(args, {"id": sid, "name": " ".join(args.name.split())}, f"supplier {args.name.strip()} added")
+    elif args.action == "role":
+        books.set_user_role(args.name, args.role)
+        emit(args, {"name": args.name.strip(), "role": args.role},
+             f"user {args.name.strip()} is now {args.role}")
+    elif args.action == "deactivate":
+        books.deactivate_user(args.name)
+        emit(args, {"name": args.name.strip(), "active": False},
+             f"user {args.name.strip()} deactivated")
     else:
         password = password_from("STOREKEEPER_NEW_PASSWORD", f"password for {args.name}: ")
         user = books.add_user(args.name, args.role, password)

@@ -81,6 +81,13 @@ def build_parser() -> Parser:
                       help="a new account; password from $STOREKEEPER_NEW_PASSWORD or a prompt")
     ua.add_argument("name", metavar="NAME")
     ua.add_argument("--role", required=True, choices=ROLES)
+    ur = u.add_parser("role", parents=[with_json],
+                      help="a new role for an account (orders waiting on it find another approver)")
+    ur.add_argument("name", metavar="NAME")
+    ur.add_argument("--role", required=True, choices=ROLES)
+    ud = u.add_parser("deactivate", parents=[with_json],
+                      help="the account can no longer sign in (orders waiting on it move up)")
+    ud.add_argument("name", metavar="NAME")
 
     post = sub.add_parser("post", parents=[common], help="post a document").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")

@@ -266,11 +266,20 @@ def test_cli_purchase_orders_through_approval_and_receipt(empty_db_url):
     assert owner("report", "payables", "--json").json() == [
         {"supplier": "海天味业", "balance": "8000.00"}]
 
+    # the only manager leaves: a waiting order moves up to the owner at once
+    waiting = as_user("li", "post", "purchase-order", "--supplier", "海天味业",
+                      "--line", "A1:800:8.00", "--json").json()
+    ok(owner("user", "deactivate", "wang"))
+    (alert,) = owner("report", "alerts", "--json").json()
+    assert alert["number"] == waiting["number"] and "an owner's approval" in alert["message"]
+    ok(owner("approve", waiting["number"]))
+    ok(run_cli("user", "add", "zhao", "--role", "manager", db=db,     # the new manager
+               env={"STOREKEEPER_NEW_PASSWORD": "zhao-pass-1"}))
     third = as_user("li", "post", "purchase-order", "--supplier", "海天味业",
                     "--line", "A1:700:8.00", "--json").json()
-    assert as_user("wang", "reject", third["number"], "--reason", "太多了",
-                   "--json").json()["status"] == "rejected"
+    assert run_cli("--user", "zhao", "reject", third["number"], "--reason", "太多了", "--json",
+                   db=db, env={"STOREKEEPER_PASSWORD": "zhao-pass-1"}).json()["status"] == "rejected"
     (month,) = owner("report", "process", "--from", "2000-01-01", "--to", "2999-12-31",
                      "--json").json()
-    assert (month["orders"], month["approved"], month["rejected"]) == (3, 2, 1)
-    assert month["rejection_rate"] == "0.333"
+    assert (month["orders"], month["approved"], month["rejected"]) == (4, 3, 1)
+    assert (month["rejection_rate"], month["reassignments"]) == ("0.25", 1)
