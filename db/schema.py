@@ -63,6 +63,8 @@ DOC_KINDS = {
     "stocktake": "PD",          # 盘点
     "customer-payment": "SK",   # 收款
     "supplier-payment": "FK",   # 付款
+    "opening-stock": "QC",      # 期初库存 (an imported book's quantities)
+    "opening-balance": "QE",    # 期初余额 (what customers owed / the shop owed suppliers)
 }
 DOC_STATUSES = ("draft", "awaiting-approval", "approved", "rejected",
                 "partly-received", "received", "posted", "cancelled")
@@ -387,4 +389,48 @@ approval_events = Table(
     Column("to_role", String(16)),
     Column("user_id", Integer, ForeignKey("users.id")),
     Column("note", Text, nullable=False, default=""),
+)
+
+
+# ---------------------------------------------------------------- imports (db.imports)
+
+# One imported book: what it was, who brought it in, what it made. content_hash
+# is of the rows imported, so the same rows imported again are found (and not
+# imported twice) whatever the file's name or bytes.
+import_batches = Table(
+    "import_batches", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(24), nullable=False),
+    Column("file", Text, nullable=False),
+    Column("sheet", Text, nullable=False, default=""),
+    Column("content_hash", String(64), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("rows_imported", Integer, nullable=False),
+    Column("status", String(16), nullable=False),          # committed | undone
+    Column("documents", Text, nullable=False, default=""),  # numbers posted, space separated
+    Index("ix_import_batches_hash", "kind", "content_hash"),
+)
+
+# What a batch created, so that undoing it can find it (products, customers, suppliers).
+import_created = Table(
+    "import_created", metadata,
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), primary_key=True),
+    Column("entity", String(16), primary_key=True),
+    Column("entity_id", Integer, primary_key=True),
+)
+
+# Sales from before the shop used Storekeeper: for reports, never for today's stock.
+sales_history = Table(
+    "sales_history", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), nullable=False, index=True),
+    Column("day", Date, nullable=False),
+    Column("product_id", Integer, ForeignKey("products.id")),
+    Column("sku", String(64), nullable=False, default=""),
+    Column("name", String(200), nullable=False, default=""),
+    Column("qty", Qty, nullable=False, default=0),
+    Column("amount", Money, nullable=False),
+    Column("customer", String(200), nullable=False, default=""),
+    Index("ix_sales_history_day", "day"),
 )

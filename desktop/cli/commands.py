@@ -37,7 +37,8 @@ def dispatch(args) -> int:
                    "supplier": cmd_add, "user": cmd_add, "post": cmd_post,
                    "cancel": cmd_cancel, "setting": cmd_setting, "report": cmd_report,
                    "check": cmd_check, "print": cmd_print, "approve": cmd_decide,
-                   "reject": cmd_decide, "submit": cmd_decide}[args.command]
+                   "reject": cmd_decide, "submit": cmd_decide, "import": cmd_import,
+                   "undo-import": cmd_undo_import}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
@@ -284,6 +285,44 @@ def cmd_decide(args, books: Books) -> int:
         done = books.submit_order(args.number)
     emit(args, {"number": done.number, "status": done.status},
          f"{done.number}: {done.status}")
+    return 0
+
+
+# ---------------------------------------------------------------- old books in
+
+def cmd_import(args, books: Books) -> int:
+    from desktop.books.pipeline import commit, preview_for, write_rejects
+    from db.permissions import require
+    require(books.actor, "import")
+    mapping = {}
+    for spec in args.map:
+        header, sep, field = spec.partition("=")
+        if not sep or not header.strip():
+            raise BooksError(f"--map '{spec}': expected HEADER=FIELD")
+        mapping[header.strip()] = field.strip()
+    p = preview_for(books.engine, args.kind, args.file, sheet=args.sheet, mapping=mapping)
+    if args.rejects:
+        write_rejects(p, args.rejects)
+    result = p.summary() if args.dry_run else commit(books.engine, books.actor, p)
+    result["dry_run"] = bool(args.dry_run)
+    text = (f"{result['file']}: {result['rows_read']} rows read, {result['rows_imported']} "
+            f"{'would be ' if args.dry_run else ''}imported, {result['rows_merged']} merged, "
+            f"{result['rows_unchanged']} unchanged, {result['rows_rejected']} rejected")
+    text += "".join(f"\n  row {i['row']} {i['column']}: {i['severity']}: {i['message']}"
+                    for i in result["issues"] if i["severity"] != "info")
+    emit(args, result, text)
+    return 0
+
+
+def cmd_undo_import(args, books: Books) -> int:
+    from db import imports
+    from db.engine import write_transaction
+    from db.permissions import require
+    require(books.actor, "import")
+    with write_transaction(books.engine) as conn:
+        done = imports.undo(conn, books.actor, args.batch)
+    emit(args, done, f"batch {done['batch']} undone: {len(done['reversals'])} documents "
+                     f"reversed, {done['products_retired']} products retired")
     return 0
 
 

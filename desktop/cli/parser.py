@@ -135,6 +135,20 @@ def build_parser() -> Parser:
     c = sub.add_parser("cancel", parents=[with_json], help="cancel a posted document by a reversal")
     c.add_argument("number", metavar="NUMBER")
 
+    im = sub.add_parser("import", parents=[with_json], help="an old Excel book into the books")
+    im.add_argument("kind", choices=("products", "customers", "suppliers", "opening-stock",
+                                     "sales-history"), metavar="KIND",
+                    help="products, customers, suppliers, opening-stock or sales-history")
+    im.add_argument("file", metavar="FILE", help=".xlsx, .xls, .ods or .csv (UTF-8 or GB18030)")
+    im.add_argument("--sheet", metavar="NAME")
+    im.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
+    im.add_argument("--rejects", metavar="OUT.xlsx", help="the refused rows, with the reason")
+    im.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                    help="map a column to a field by hand (FIELD empty: leave it out)")
+    iu = sub.add_parser("undo-import", parents=[with_json],
+                        help="reverse an imported batch (its documents, products, history)")
+    iu.add_argument("batch", type=int, metavar="BATCH")
+
     ap = sub.add_parser("approve", parents=[with_json], help="approve an order awaiting approval")
     ap.add_argument("number", metavar="NUMBER")
     rj = sub.add_parser("reject", parents=[with_json], help="reject an order awaiting approval")

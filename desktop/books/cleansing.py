@@ -1,0 +1,181 @@
+"""One cell to one value, the way a person reads it, saying what was done.
+
+Each cleaner returns (value, note): note is None when the cell was taken as it
+stood, a short text when it was cleaned ("full-width digits", "¥ and , taken
+out"), and a Bad exception when the cell cannot be used. Money becomes
+integer fen, quantities integer thousandths (never floats: a float from the
+workbook is read through its shortest decimal repr, and one that needs more
+places than money or a quantity has is refused). Codes (barcodes, phone
+numbers) stay text: a number Excel stored for them is written back without
+".0", and a code Excel already turned into 6.95069E+12 is refused, since
+its last digits are gone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from db.codes import gtin_check_digit
+
+
+class Bad(Exception):
+    """The cell cannot be used; the message says why."""
+
+
+_CURRENCY = re.compile(r"[¥￥$€£]|元|RMB|CNY|USD", re.IGNORECASE)
+_SCI = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+_SPACES = re.compile(r"\s+")
+EXCEL_EPOCH = dt.date(1899, 12, 30)          # serial 1 = 1900-01-01, with Excel's leap-year bug
+UNITS = {"千克": "kg", "公斤": "kg", "kg": "kg", "kgs": "kg", "克": "g", "g": "g", "升": "L",
+         "l": "L", "毫升": "ml", "ml": "ml", "個": "个", "pcs": "pcs", "pc": "pcs"}
+
+
+def is_blank(cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def text(cell, what: str = "text") -> tuple[str, str | None]:
+    """NFKC (full-width letters and digits), inner runs of spaces to one, trimmed."""
+    if is_blank(cell):
+        return "", None
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    raw = cell if isinstance(cell, str) else str(cell)
+    norm = unicodedata.normalize("NFKC", raw)
+    out = _SPACES.sub(" ", norm).strip()
+    if out == raw:
+        return out, None
+    return out, "full-width characters made plain" if norm != raw else "spaces trimmed"
+
+
+def unit(cell, what: str = "unit") -> tuple[str, str | None]:
+    value, note = text(cell)
+    canon = UNITS.get(value.lower(), UNITS.get(value, value))
+    if canon != value:
+        return canon, f"unit '{value}' written as '{canon}'"
+    return value, note
+
+
+def _decimal(cell, places: int, what: str) -> tuple[Decimal, str | None]:
+    if isinstance(cell, bool):
+        raise Bad(f"{what}: '{cell}' is not a number")
+    if isinstance(cell, int):
+        return Decimal(cell), None
+    if isinstance(cell, float):
+        d = Decimal(repr(cell))
+        rounded = d.quantize(Decimal(1).scaleb(-places))
+        if abs(d - rounded) > Decimal("0.000001"):
+            raise Bad(f"{what}: {cell} has more than {places} decimals")
+        return rounded, None
+    raw = str(cell)
+    s = unicodedata.normalize("NFKC", raw).strip()
+    note = None
+    stripped = _CURRENCY.sub("", s).replace(",", "").replace(" ", "")
+    negative = stripped.startswith("(") and stripped.endswith(")")
+    if negative:
+        stripped = stripped[1:-1]
+    if stripped != s:
+        note = f"'{raw.strip()}' read as {('-' if negative else '') + stripped}"
+    elif s != raw:
+        note = "full-width digits made plain" if unicodedata.normalize("NFKC", raw) != raw \
+            else "spaces trimmed"
+    try:
+        d = Decimal(stripped)
+    except InvalidOperation:
+        raise Bad(f"{what}: '{raw.strip()}' is not a number") from None
+    if not d.is_finite():
+        raise Bad(f"{what}: '{raw.strip()}' is not a number")
+    if d != d.quantize(Decimal(1).scaleb(-places)):
+        raise Bad(f"{what}: '{raw.strip()}' has more than {places} decimals")
+    return (-d if negative else d), note
+
+
+def money(cell, what: str = "amount") -> tuple[int | None, str | None]:
+    """Fen, or None for a blank cell."""
+    if is_blank(cell):
+        return None, None
+    d, note = _decimal(cell, 2, what)
+    return int(d * 100), note
+
+
+def qty(cell, what: str = "quantity") -> tuple[int | None, str | None]:
+    """Thousandths of a unit, or None for a blank cell."""
+    if is_blank(cell):
+        return None, None
+    d, note = _decimal(cell, 3, what)
+    return int(d * 1000), note
+
+
+def code(cell, what: str = "code") -> tuple[str, str | None]:
+    """A code kept as text: digits Excel stored as a number come back whole."""
+    if is_blank(cell):
+        return "", None
+    if isinstance(cell, float):
+        if not cell.is_integer() or abs(cell) >= 1e15:
+            raise Bad(f"{what}: {cell!r} lost its digits (Excel stored the code as a number)")
+        return str(int(cell)), "stored as a number in the book"
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return str(cell), "stored as a number in the book"
+    raw = str(cell)
+    s = unicodedata.normalize("NFKC", raw).strip()
+    if _SCI.match(s.replace(" ", "")):
+        raise Bad(f"{what}: '{s}' lost its digits to Excel's scientific notation; type the "
+                  "code again as text")
+    compact = s.replace(" ", "").replace("-", "") if re.fullmatch(r"[\d\s-]+", s) else s
+    if compact == raw:
+        return compact, None
+    if unicodedata.normalize("NFKC", raw) != raw:
+        return compact, "full-width digits made plain"
+    return compact, "spaces taken out"
+
+
+def barcode(cell, what: str = "barcode") -> tuple[str, str | None]:
+    """A barcode: EAN-13, EAN-8, UPC-A check digits verified (never corrected)."""
+    value, note = code(cell, what)
+    if not value:
+        return "", note
+    if not all(33 <= ord(c) < 127 for c in value) or len(value) > 48:
+        raise Bad(f"{what}: '{value}' has characters a scanner cannot read")
+    if value.isdigit() and len(value) in (8, 12, 13, 14):
+        if gtin_check_digit(value[:-1]) != int(value[-1]):
+            raise Bad(f"{what}: {value} has a wrong check digit (it would be "
+                      f"{gtin_check_digit(value[:-1])}); not stored, and not corrected")
+    return value, note
+
+
+def phone(cell, what: str = "phone") -> tuple[str, str | None]:
+    value, note = code(cell, what)
+    return value, note
+
+
+_DATE_TEXT = [
+    re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+]
+
+
+def date(cell, what: str = "date") -> tuple[dt.date | None, str | None]:
+    """A date from a date cell, an Excel serial number, or text as people type dates."""
+    if is_blank(cell):
+        return None, None
+    if isinstance(cell, dt.datetime):
+        return cell.date(), None
+    if isinstance(cell, dt.date):
+        return cell, None
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        if 1 <= cell < 2958466:
+            return EXCEL_EPOCH + dt.timedelta(days=int(cell)), "an Excel date number"
+        raise Bad(f"{what}: {cell} is not a date")
+    s = unicodedata.normalize("NFKC", str(cell)).strip().split(" ")[0]
+    for pattern in _DATE_TEXT:
+        m = pattern.match(s)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])), None
+            except ValueError:
+                break
+    raise Bad(f"{what}: '{str(cell).strip()}' is not a date (2024-03-05, 2024/3/5, "
+              "2024年3月5日)")
