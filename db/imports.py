@@ -16,22 +16,21 @@ batch's documents (db.documents.cancel) and retires the products it made.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from typing import Iterable
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, select, update
 
 from db import audit, clock
 from db.audit import Actor
 from db.documents import insert_lines
 from db.errors import BooksError
 from db.masters import get_setting, pinyin_initials, set_setting
-from db.money import line_amount, money_str, round_div, unit_cost
+from db.money import line_amount, money_str, unit_cost
 from db.posting import (Move, Product, apply_accounts, apply_moves, insert_document,
-                        ledger_unit_cost, write_ledgers)
-from db.schema import (barcodes, customers, documents, import_batches, import_created, products,
+                        write_ledgers)
+from db.schema import (barcodes, customers, import_batches, import_created, products,
                        sales_history, stock, suppliers)
 
 CHUNK = 900                      # keys per IN (...) list: under SQLite's variable limit

@@ -146,8 +146,11 @@ def barcode(cell, what: str = "barcode") -> tuple[str, str | None]:
 
 
 def phone(cell, what: str = "phone") -> tuple[str, str | None]:
-    value, note = code(cell, what)
-    return value, note
+    """A phone number as written (0755-8888 6666 keeps its dash and space); one
+    Excel stored as a number comes back without '.0'."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return code(cell, what)
+    return text(cell, what)
 
 
 _DATE_TEXT = [

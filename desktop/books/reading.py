@@ -117,12 +117,13 @@ def _calamine(p: Path, name: str, wanted: str | None) -> Sheet:
             chosen = names
         for sheet_name in chosen:
             sh = wb.get_sheet_by_name(sheet_name)
-            if sh.total_height > MAX_ROWS:
-                raise BookError(f"{name}: sheet '{sheet_name}' has {sh.total_height} rows, more "
-                                f"than the {MAX_ROWS} a book may have; split it")
-            if sh.total_width > MAX_COLS:
-                raise BookError(f"{name}: sheet '{sheet_name}' has {sh.total_width} columns, "
-                                f"more than the {MAX_COLS} a book may have")
+            height, width = sh.total_height + 1, sh.total_width + 1   # last index, 0-based
+            if height > MAX_ROWS:
+                raise BookError(f"{name}: sheet '{sheet_name}' has {height} rows, more than "
+                                f"the {MAX_ROWS} rows a book may have; split it")
+            if width > MAX_COLS:
+                raise BookError(f"{name}: sheet '{sheet_name}' has {width} columns, more than "
+                                f"the {MAX_COLS} columns a book may have")
             rows = sh.to_python(skip_empty_area=False)
             if any(any(_filled(c) for c in r) for r in rows) or sheet_name == chosen[-1]:
                 merged = []

@@ -1,0 +1,249 @@
+"""Old books in: the fixture books (../shared/fixtures/books, its README's table
+row by row) and books these tests write with other headers, layouts, languages
+and encodings -- on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
+
+from db import imports
+from db.check import check_books
+from db.engine import write_transaction
+from db.errors import BooksError
+from db.schema import (barcodes, customers, documents, import_batches, products, sales_history,
+                       stock, suppliers)
+from desktop.books.pipeline import commit, preview_for, write_rejects
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "books"
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text()) if FIXTURES.is_dir() else {}
+needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=f"no fixtures at {FIXTURES}")
+
+
+def run(shop, kind, path, **kw):
+    p = preview_for(shop.engine, kind, path, **kw)
+    return p, commit(shop.engine, shop.owner, p)
+
+
+def product_rows(shop) -> dict[str, dict]:
+    out = {}
+    for r in shop.rows(select(products.c.id, products.c.sku, products.c.name, products.c.unit,
+                              products.c.category, products.c.price, stock.c.qty, stock.c.value,
+                              stock.c.last_cost).join(stock)):
+        codes = [c for (c,) in shop.rows(select(barcodes.c.code)
+                                         .where(barcodes.c.product_id == r.id))]
+        out[r.sku] = {"name": r.name, "unit": r.unit, "category": r.category, "price": r.price,
+                      "on_hand": r.qty, "last_cost": r.last_cost, "barcodes": codes}
+    return out
+
+
+def fen(text: str) -> int:
+    return round(float(text) * 100)
+
+
+# ---------------------------------------------------------------- the fixture books
+
+@needs_fixtures
+@pytest.mark.parametrize("name", ["legacy_products.xls", "legacy_products.xlsx"])
+def test_the_legacy_product_book_lands_as_its_owner_expects(shop, name):
+    p, done = run(shop, "products", FIXTURES / name)
+    got = product_rows(shop)
+    assert set(got) == {e["sku"] for e in EXPECTED["products"]}          # no title, note, 合计
+    for e in EXPECTED["products"]:
+        g = got[e["sku"]]
+        assert (g["name"], g["unit"], g["category"]) == (e["name"], e["unit"], e["category"]), e
+        assert g["price"] == fen(e["price"]) and g["last_cost"] == fen(e["cost"]), e
+        assert g["on_hand"] == int(e["on_hand"]) * 1000, e                # opening stock
+        assert g["barcodes"] == ([e["barcode"]] if e["barcode"] else []), e
+    stored = {c for (c,) in shop.rows(select(barcodes.c.code))}
+    assert not stored & set(EXPECTED["forbidden_barcodes"])               # never "corrected"
+    flagged = {i["row"] for i in done["issues"] if i["severity"] != "info"}
+    assert {e["excel_row"] for e in EXPECTED["products"] if e.get("flag_row")} <= flagged
+    assert not {n for n in EXPECTED["not_products"]} & {g["name"] for g in got.values()}
+    assert len(done["documents"]) == 1 and done["documents"][0].startswith("QC")
+    assert check_books(shop.engine) == []
+
+
+@needs_fixtures
+def test_importing_the_same_book_again_changes_nothing_and_dry_run_writes_nothing(shop):
+    dry = preview_for(shop.engine, "products", FIXTURES / "legacy_products.xlsx")
+    assert dry.summary()["rows_imported"] == 15 and shop.count(products) == 0
+    run(shop, "products", FIXTURES / "legacy_products.xlsx")
+    docs_before, stock_before = shop.count(documents), product_rows(shop)
+    _p, again = run(shop, "products", FIXTURES / "legacy_products.xls")    # the same rows
+    assert again["rows_imported"] == 0 and again["rows_unchanged"] == 15
+    assert shop.count(documents) == docs_before and product_rows(shop) == stock_before
+
+
+@needs_fixtures
+def test_customers_with_numeric_phones_spaces_and_opening_balances(shop):
+    _p, done = run(shop, "customers", FIXTURES / "customers.xlsx")
+    got = {r.name: (r.phone, r.balance) for r in shop.rows(select(customers))}
+    assert got == {e["name"]: (e["phone"], fen(e["opening_balance"]))
+                   for e in EXPECTED["customers"]}
+    assert done["rows_merged"] == 1 and done["documents"][0].startswith("QE")
+    assert check_books(shop.engine) == []
+    _p, again = run(shop, "customers", FIXTURES / "customers.xlsx")
+    assert again["rows_imported"] == 0 and shop.count(documents) == 1
+
+
+@needs_fixtures
+def test_english_headers_dollar_prices_and_a_gb18030_csv(shop):
+    run(shop, "products", FIXTURES / "inventory_en.xlsx")
+    run(shop, "products", FIXTURES / "products_gb18030.csv")
+    got = product_rows(shop)
+    for e in EXPECTED["english"]:
+        g = got[e["sku"]]
+        assert (g["name"], g["unit"], g["price"], g["on_hand"], g["barcodes"]) == (
+            e["name"], e["unit"], fen(e["price"]), int(e["on_hand"]) * 1000, [e["barcode"]])
+    for e in EXPECTED["gb18030"]:
+        assert (got[e["sku"]]["name"], got[e["sku"]]["price"]) == (e["name"], fen(e["price"]))
+
+
+@needs_fixtures
+@pytest.mark.parametrize("name, words", [
+    ("broken_truncated.xlsx", "damaged"), ("broken_not_excel.xlsx", "not a workbook"),
+    ("broken_zipbomb.xlsx", "zip bomb"), ("broken_entities.xlsx", "XML entities"),
+    ("broken_no_header.xlsx", "no header row"), ("broken_empty.xlsx", "empty")])
+def test_broken_books_get_one_clear_message_and_touch_nothing(shop, name, words):
+    started = time.perf_counter()
+    with pytest.raises(BooksError, match=words) as got:
+        preview_for(shop.engine, "products", FIXTURES / name)
+    assert name in got.value.message and "\n" not in got.value.message
+    assert time.perf_counter() - started < 1.0                      # the bomb: refused at once
+    assert shop.count(products) == 0 and shop.count(import_batches) == 0
+
+
+# ---------------------------------------------------------------- books the tests write
+
+def book(path: Path, rows: list[list], *, merge: list[str] = ()) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet"
+    for r in rows:
+        ws.append(r)
+    for ref in merge:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+def test_another_shops_book_other_words_duplicates_and_rejects(shop, tmp_path):
+    path = book(tmp_path / "货品.xlsx", [
+        ["", "库存盘点表"],
+        ["品号", "品名", "国际条码", "类别", "计量单位", "售价（元）", "进价", "库存数量"],
+        ["P1", "可口可乐 330ml", "6901234567892", "饮料", "罐", "3.50", "2.10", "240"],
+        ["P2", "雪碧 330ml", "４００６３８１３３３９３１", "", "罐", "￥3.50", "2.10", "１２０"],
+        ["P1", "可口可乐 330ml", "6901234567892", "饮料", "罐", "3.50", "2.10", "240"],   # again
+        ["P3", "芬达 330ml", "6901234567892", "饮料", "罐", "3.50", "2.10", "10"],   # P1's code
+        ["P1", "可口可乐 500ml", "", "饮料", "瓶", "4.50", "", ""],              # conflicts
+        ["P4", "", "", "", "", "1", "", ""],                                       # no name
+        ["P5", "百事可乐", "", "饮料", "罐", "abc", "", ""],                        # bad price
+        ["", "", "", "", "", "", "总计", "370"],
+    ], merge=["D3:D4"])
+    p, done = run(shop, "products", path)
+    assert p.header_index == 1 and p.mapping[4] == "unit" and p.mapping[5] == "price"
+    got = product_rows(shop)
+    assert set(got) == {"P1", "P2", "P3"}
+    assert got["P2"]["category"] == "饮料"                    # from the merged block
+    assert got["P2"]["barcodes"] == ["4006381333931"] and got["P2"]["on_hand"] == 120_000
+    assert got["P3"]["barcodes"] == []                        # one barcode, one product
+    assert (done["rows_read"], done["rows_imported"], done["rows_merged"],
+            done["rows_rejected"]) == (7, 3, 1, 3)
+    errors = {(i["row"], i["column"]) for i in done["issues"] if i["severity"] == "error"}
+    assert errors == {(7, "品名"), (8, "品名"), (9, "售价（元）")}
+    rejects = tmp_path / "rejects.xlsx"
+    assert write_rejects(p, rejects) == 3
+    ws = load_workbook(rejects).active
+    rows = list(ws.values)
+    assert rows[0][-1] == "原因 / Reason" and [r[0] for r in rows[1:]] == ["P1", "P4", "P5"]
+    assert "also on row 3" in rows[1][-1] and "not a number" in rows[3][-1]
+
+
+def test_a_changed_mapping_is_remembered_for_the_next_book_with_that_header(shop, tmp_path):
+    rows = [["Code", "Label", "Retail price", "Notes"], ["X1", "Widget", "9.99", "12"]]
+    first = book(tmp_path / "a.xlsx", rows)
+    assert preview_for(shop.engine, "products", first).mapping == {0: "sku", 2: "price"}
+    p = preview_for(shop.engine, "products", first, mapping={"Label": "name", "Notes": "qty"})
+    assert p.mapping == {0: "sku", 1: "name", 2: "price", 3: "qty"}
+    commit(shop.engine, shop.owner, p)
+    assert product_rows(shop)["X1"]["on_hand"] == 12_000
+    second = book(tmp_path / "b.xlsx", [rows[0], ["X2", "Gadget", "1.00", "5"]])
+    assert preview_for(shop.engine, "products", second).mapping == p.mapping
+    with pytest.raises(BooksError, match="no column headed 'Nope'"):
+        preview_for(shop.engine, "products", second, mapping={"Nope": "qty"})
+
+
+def test_a_utf8_csv_with_bom_suppliers_and_what_the_shop_owes(shop, tmp_path):
+    path = tmp_path / "suppliers.csv"
+    path.write_bytes("\ufeff供应商名称\t电话\t应付余额\n海天味业\t020-88886666\t\"1,200.50\"\n"
+                     "康师傅\t13800000000\t0\n".encode("utf-8"))
+    _p, done = run(shop, "suppliers", path)
+    got = {r.name: (r.phone, r.balance) for r in shop.rows(select(suppliers))}
+    assert got == {"海天味业": ("020-88886666", 120050), "康师傅": ("13800000000", 0)}
+    assert check_books(shop.engine) == []
+
+
+def test_opening_stock_and_sales_history_import_once(shop, tmp_path):
+    shop.product("A1", "5.00", barcodes=["6901234567892"])
+    stock_book = book(tmp_path / "stock.xlsx", [["条码", "数量", "成本价"],
+                                                ["6901234567892", "10", "3.00"],
+                                                ["NOPE", "1", "1"]])
+    _p, done = run(shop, "opening-stock", stock_book)
+    assert shop.stock_of("A1") == (10_000, 3000) and done["rows_rejected"] == 1
+    _p, again = run(shop, "opening-stock", stock_book)
+    assert again["rows_imported"] == 0 and shop.stock_of("A1") == (10_000, 3000)
+    history = book(tmp_path / "sales.xlsx", [
+        ["日期", "商品编码", "商品名称", "数量", "金额", "客户"],
+        ["2024/3/5", "A1", "Product A1", 2, "¥10.00", "张三"],
+        [45360, "B9", "旧商品", "1", "3.5", ""],                      # an Excel date number
+        ["2024年3月7日", "", "散装糖", "0.5", "4", ""],
+        ["2024-13-01", "A1", "", 1, 5, ""]])                           # no such month
+    _p, done = run(shop, "sales-history", history)
+    got = shop.rows(select(sales_history.c.day, sales_history.c.sku, sales_history.c.amount,
+                           sales_history.c.product_id).order_by(sales_history.c.id))
+    assert [(r.day, r.sku, r.amount) for r in got] == [
+        (dt.date(2024, 3, 5), "A1", 1000), (dt.date(2024, 3, 9), "B9", 350),
+        (dt.date(2024, 3, 7), "", 400)]
+    assert got[0].product_id is not None and got[1].product_id is None
+    assert done["rows_rejected"] == 1 and shop.stock_of("A1") == (10_000, 3000)   # not moved
+    _p, again = run(shop, "sales-history", history)
+    assert again["rows_imported"] == 0 and shop.count(sales_history) == 3
+
+
+def test_undo_reverses_a_whole_batch(shop, tmp_path):
+    path = book(tmp_path / "p.xlsx", [["SKU", "Name", "Price", "Cost", "Qty"],
+                                      ["U1", "One", "2.00", "1.00", "5"],
+                                      ["U2", "Two", "3.00", "1.50", "4"]])
+    _p, done = run(shop, "products", path)
+    with write_transaction(shop.engine) as conn:
+        undone = imports.undo(conn, shop.owner, done["batch"])
+    assert undone["products_retired"] == 2 and len(undone["reversals"]) == 1
+    assert shop.stock_of("U1") == (0, 0)
+    assert shop.count(products, products.c.active.is_(True)) == 0
+    assert check_books(shop.engine) == []
+    with write_transaction(shop.engine) as conn, pytest.raises(BooksError, match="undone"):
+        imports.undo(conn, shop.owner, done["batch"])
+
+
+def test_limits_and_an_encrypted_workbook(shop, tmp_path, monkeypatch):
+    from desktop.books import reading
+    monkeypatch.setattr(reading, "MAX_ROWS", 3)
+    big = book(tmp_path / "big.xlsx", [["SKU", "Name"]] + [[f"S{i}", "x"] for i in range(5)])
+    with pytest.raises(BooksError, match="has 6 rows, more than the 3 rows"):
+        preview_for(shop.engine, "products", big)
+    enc = tmp_path / "secret.xlsx"
+    enc.write_bytes(reading.OLE_MAGIC + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(BooksError, match="encrypted"):
+        preview_for(shop.engine, "products", enc)
+    z = tmp_path / "z.xlsx"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as f:
+        f.writestr("xl/worksheets/sheet1.xml", "<" + "a" * (60 << 20) + ">")
+    with pytest.raises(BooksError, match="zip bomb"):
+        preview_for(shop.engine, "products", z)
