@@ -183,7 +183,7 @@ def _products(conn: Connection, actor: Actor, batch: int, rows: list[dict], now)
                                                                  sort_by_parameter_order=True),
                                      part):
             ids[sku] = pid
-    codes = [{"code": r["barcode"], "product_id": ids[r["sku"]]} for r in rows if r.get("barcode")]
+    codes = [{"code": c, "product_id": ids[r["sku"]]} for r in rows for c in r.get("barcode") or []]
     for part in _chunks(codes, 5000):
         conn.execute(barcodes.insert(), part)
     stock_rows, moves, lines = [], [], []

@@ -43,6 +43,8 @@ def text(cell, what: str = "text") -> tuple[str, str | None]:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     raw = cell if isinstance(cell, str) else str(cell)
+    if raw[:1] == "'" and raw[1:2] in ("=", "+", "-", "@"):
+        return raw[1:], "the ' an export puts before formula-like text taken off"
     norm = unicodedata.normalize("NFKC", raw)
     out = _SPACES.sub(" ", norm).strip()
     if out == raw:
@@ -143,6 +145,26 @@ def barcode(cell, what: str = "barcode") -> tuple[str, str | None]:
             raise Bad(f"{what}: {value} has a wrong check digit (it would be "
                       f"{gtin_check_digit(value[:-1])}); not stored, and not corrected")
     return value, note
+
+
+_SEPARATORS = re.compile(r"[,;，；、/]")
+
+
+def barcodes(cell, what: str = "barcode") -> tuple[list[str], str | None]:
+    """One barcode, or several in one cell separated by commas (as the export writes
+    them); each checked as barcode() checks it."""
+    if isinstance(cell, str) and _SEPARATORS.search(unicodedata.normalize("NFKC", cell)):
+        codes, notes = [], []
+        for part in _SEPARATORS.split(unicodedata.normalize("NFKC", cell)):
+            if part.strip():
+                value, note = barcode(part, what)
+                if value not in codes:
+                    codes.append(value)
+                if note:
+                    notes.append(note)
+        return codes, "; ".join(notes) or None
+    value, note = barcode(cell, what)
+    return ([value] if value else []), note
 
 
 def phone(cell, what: str = "phone") -> tuple[str, str | None]:

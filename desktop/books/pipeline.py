@@ -183,7 +183,8 @@ def _read_rows(p: Preview) -> None:
         for c, f in p.mapping.items():
             column = p.headers[c]
             try:
-                value, note = CLEANERS[f](raw[f], f.replace("_", " "))
+                cleaner = C.barcodes if (f == "barcode" and p.kind == "products") else CLEANERS[f]
+                value, note = cleaner(raw[f], f.replace("_", " "))
             except C.Bad as exc:
                 if f in DROPPABLE:
                     p.issues.append(Issue(row_no, column, "warning", f"{exc}; left out"))
@@ -212,9 +213,10 @@ def _complete(p: Preview, rec: Record) -> None:
     """Rules of a whole row, after its cells were cleansed."""
     v = rec.values
     if p.kind == "products":
+        v["barcode"] = v.get("barcode") or []
         if not v.get("sku"):
-            if v.get("barcode"):
-                v["sku"] = v["barcode"]
+            if v["barcode"]:
+                v["sku"] = v["barcode"][0]
                 p.issues.append(Issue(rec.row, _header_of(p, "barcode"), "info",
                                       "no SKU: the barcode is used as the SKU"))
             else:
@@ -284,13 +286,12 @@ def _dedupe(p: Preview) -> None:
                 p.issues.append(Issue(rec.row, "", "info", f"the same as row {old.row}: merged"))
                 continue
             first[k] = rec
-        code = rec.values.get("barcode") if p.kind == "products" else None
-        if code:
+        for code in list(rec.values.get("barcode") or []) if p.kind == "products" else []:
             if code in codes and codes[code].values.get("sku") != rec.values.get("sku"):
                 p.issues.append(Issue(rec.row, _header_of(p, "barcode"), "warning",
                                       f"barcode {code} is also on row {codes[code].row} "
                                       f"({codes[code].values.get('sku')}): left out here"))
-                rec.values["barcode"] = ""
+                rec.values["barcode"].remove(code)
             else:
                 codes[code] = rec
 
@@ -327,23 +328,22 @@ def check_existing(conn: Connection, p: Preview) -> None:
     new = [r for r in p.records if r.status == "new"]
     if p.kind == "products":
         have = imports.existing_products(conn, [r.values["sku"] for r in new])
-        owners = imports.barcode_owners(conn, [r.values["barcode"] for r in new
-                                               if r.values.get("barcode")])
+        owners = imports.barcode_owners(conn, [c for r in new for c in r.values["barcode"]])
         for r in new:
             v, ex = r.values, have.get(r.values["sku"])
-            code = v.get("barcode")
-            if code and owners.get(code, v["sku"]) != v["sku"]:
-                p.issues.append(Issue(r.row, _header_of(p, "barcode"), "warning",
-                                      f"barcode {code} belongs to product {owners[code]} "
-                                      "in the books: left out"))
-                v["barcode"] = code = ""
+            for code in list(v["barcode"]):
+                if owners.get(code, v["sku"]) != v["sku"]:
+                    p.issues.append(Issue(r.row, _header_of(p, "barcode"), "warning",
+                                          f"barcode {code} belongs to product {owners[code]} "
+                                          "in the books: left out"))
+                    v["barcode"].remove(code)
             if ex is None:
                 continue
             differs = [f for f, mine, theirs in (
                 ("name", v.get("name"), ex["name"]), ("unit", v.get("unit") or None, ex["unit"]),
                 ("category", v.get("category") or None, ex["category"]),
                 ("price", v.get("price"), ex["price"])) if mine is not None and mine != theirs]
-            if code and code not in ex["barcodes"]:
+            if set(v["barcode"]) - ex["barcodes"]:
                 differs.append("barcode")
             if differs:
                 _reject(p, r, _header_of(p, differs[0]),

@@ -38,7 +38,7 @@ def dispatch(args) -> int:
                    "cancel": cmd_cancel, "setting": cmd_setting, "report": cmd_report,
                    "check": cmd_check, "print": cmd_print, "approve": cmd_decide,
                    "reject": cmd_decide, "submit": cmd_decide, "import": cmd_import,
-                   "undo-import": cmd_undo_import}[args.command]
+                   "undo-import": cmd_undo_import, "export": cmd_export}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
@@ -311,6 +311,14 @@ def cmd_import(args, books: Books) -> int:
     text += "".join(f"\n  row {i['row']} {i['column']}: {i['severity']}: {i['message']}"
                     for i in result["issues"] if i["severity"] != "info")
     emit(args, result, text)
+    return 0
+
+
+def cmd_export(args, books: Books) -> int:
+    from desktop.books.exporting import export_kind
+    n = export_kind(books.engine, books.actor, args.kind, args.output)
+    emit(args, {"kind": args.kind, "file": args.output, "rows": n},
+         f"{n} rows of {args.kind} written to {args.output}")
     return 0
 
 

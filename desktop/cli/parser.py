@@ -145,6 +145,12 @@ def build_parser() -> Parser:
     im.add_argument("--rejects", metavar="OUT.xlsx", help="the refused rows, with the reason")
     im.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                     help="map a column to a field by hand (FIELD empty: leave it out)")
+    ex = sub.add_parser("export", parents=[with_json],
+                        help="the books to .xlsx, in a form the import reads back")
+    ex.add_argument("kind", choices=("products", "stock", "customers", "suppliers", "sales",
+                                     "movements"), metavar="KIND",
+                    help="products, stock, customers, suppliers, sales or movements")
+    ex.add_argument("output", metavar="OUT.xlsx")
     iu = sub.add_parser("undo-import", parents=[with_json],
                         help="reverse an imported batch (its documents, products, history)")
     iu.add_argument("batch", type=int, metavar="BATCH")

@@ -247,3 +247,57 @@ def test_limits_and_an_encrypted_workbook(shop, tmp_path, monkeypatch):
         f.writestr("xl/worksheets/sheet1.xml", "<" + "a" * (60 << 20) + ">")
     with pytest.raises(BooksError, match="zip bomb"):
         preview_for(shop.engine, "products", z)
+
+
+def test_what_is_exported_imports_back_as_it_was(shop, tmp_path, empty_db_url):
+    """products, customers, suppliers, stock and sales out to .xlsx, then into a new
+    shop: the same products (several barcodes, costs, limits), balances, stock, sales."""
+    from db import shop as shop_init
+    from db.books import Books
+    from db.engine import make_engine
+    from db.users import owner
+    from desktop.books.exporting import export_kind
+    shop.product("A1", "12.50", name="海天金标生抽", unit="瓶", category="调味品",
+                 barcodes=["6901234567892", "4006381333931"], min_qty="5", max_qty="50")
+    shop.product("B1", "0.80", name="散装白糖", unit="kg")
+    shop.product("C1", "1.00", name="=SUM(A1)")                          # formula-like name
+    shop.receive("海天味业", ("A1", "10", "8.00"), ("B1", "2.5", "0.55"))
+    shop.books.add_customer("张三", phone="0755-8888 6666", credit_limit="500")
+    shop.sell(("A1", "2"), ("B1", "0.5"), customer="张三", payment="account")
+    files = {k: tmp_path / f"{k}.xlsx" for k in ("products", "stock", "customers", "suppliers",
+                                                  "sales", "movements")}
+    for kind, path in files.items():
+        assert export_kind(shop.engine, shop.owner, kind, path) >= 1
+
+    fresh = make_engine(empty_db_url)
+    try:
+        shop_init.init(fresh, shop="New", owner="boss", password="owner-pass-1")
+        with fresh.connect() as c:
+            boss = owner(c)
+        for kind, path in (("products", files["products"]), ("customers", files["customers"]),
+                           ("suppliers", files["suppliers"]), ("opening-stock", files["stock"]),
+                           ("sales-history", files["sales"])):
+            p = preview_for(fresh, kind, path)
+            assert p.count("rejected") == 0, [i for i in p.issues if i.severity == "error"]
+            commit(fresh, boss, p)
+        books = Books(fresh, boss)
+        a1 = books.product_detail("A1")
+        assert (a1.name, a1.unit, a1.category, a1.price, a1.min_qty, a1.max_qty) == (
+            "海天金标生抽", "瓶", "调味品", 1250, 5000, 50000)
+        assert sorted(a1.barcodes) == ["4006381333931", "6901234567892"]
+        assert (a1.on_hand, a1.avg_cost) == (8000, 800)
+        assert books.product_detail("B1").on_hand == 2000
+        assert books.product_detail("C1").name == "=SUM(A1)"
+        cust = books.customer_detail("张三")
+        assert (cust.phone, cust.balance, cust.credit_limit) == ("0755-8888 6666", 2540, 50000)
+        assert books.supplier_detail("海天味业").balance == 8000 + 138
+        with fresh.connect() as c:
+            hist = c.execute(select(sales_history.c.sku, sales_history.c.qty,
+                                    sales_history.c.amount).order_by(sales_history.c.id)).all()
+        assert [tuple(h) for h in hist] == [("A1", 2000, 2500), ("B1", 500, 40)]
+        assert check_books(fresh) == []
+    finally:
+        fresh.dispose()
+    from desktop.books.reading import read_book
+    moves = read_book(files["movements"]).rows
+    assert moves[0][:4] == ["时间", "单号", "类型", "货号"] and len(moves) == 1 + 4
