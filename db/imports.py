@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 from typing import Iterable
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from db import audit, clock
 from db.audit import Actor
+from db.bulkload import BulkLoader, sqlite_datetime
 from db.documents import insert_lines
 from db.errors import BooksError
 from db.masters import get_setting, pinyin_initials, set_setting
@@ -170,48 +172,73 @@ def commit_batch(conn: Connection, actor: Actor, kind: str, *, file: str, sheet:
 
 
 def _products(conn: Connection, actor: Actor, batch: int, rows: list[dict], now) -> tuple[int, str | None]:
-    cache: dict[str, str] = {}
-    new = [{"sku": r["sku"], "name": r["name"], "pinyin": initials(r["name"], cache),
-            "category": r.get("category") or "", "unit": r.get("unit") or "",
-            "price": r.get("price") or 0, "min_qty": r.get("min_qty"), "max_qty": r.get("max_qty"),
-            "batch_tracked": False, "active": True, "created_at": now} for r in rows]
-    if not new:
+    """New products in bulk: their stock rows carry the opening quantity and value
+    at once (this is the opening-stock document's posting, in its transaction)."""
+    if not rows:
         return 0, None
-    ids: dict[str, int] = {}
-    for part in _chunks(new, 5000):
-        for pid, sku in conn.execute(products.insert().returning(products.c.id, products.c.sku,
-                                                                 sort_by_parameter_order=True),
-                                     part):
-            ids[sku] = pid
-    codes = [{"code": c, "product_id": ids[r["sku"]]} for r in rows for c in r.get("barcode") or []]
-    for part in _chunks(codes, 5000):
-        conn.execute(barcodes.insert(), part)
+    cache: dict[str, str] = {}
+    first = (conn.execute(select(func.max(products.c.id))).scalar() or 0) + 1
+    loader = BulkLoader(conn)                 # the driver's executemany, or COPY
+    at = now if loader.pg else sqlite_datetime(now)
+    with _name_grams_held(conn, first):
+        loader.insert(products, ("sku", "name", "pinyin", "category", "unit", "price", "min_qty",
+                                 "max_qty", "batch_tracked", "active", "created_at"),
+                      ((r["sku"], r["name"], initials(r["name"], cache), r.get("category") or "",
+                        r.get("unit") or "", r.get("price") or 0, r.get("min_qty"),
+                        r.get("max_qty"), False, True, at) for r in rows))
+    ids = dict(conn.execute(select(products.c.sku, products.c.id)
+                            .where(products.c.id >= first)).all())
+    loader.insert(barcodes, ("code", "product_id"),
+                  ((c, ids[r["sku"]]) for r in rows for c in r.get("barcode") or []))
     stock_rows, moves, lines = [], [], []
     for r in rows:
         pid, q, cost = ids[r["sku"]], r.get("qty") or 0, r.get("cost") or 0
         value = line_amount(cost, q) if q > 0 else 0
-        stock_rows.append({"product_id": pid, "qty": 0, "value": 0, "last_cost": cost})
+        stock_rows.append((pid, max(q, 0), value, cost))
         if q > 0:
             p = Product(pid, r["sku"], r["name"], r.get("price") or 0, False)
             moves.append(Move(p, q, len(moves) + 1, value=value, sets_last_cost=cost > 0))
             lines.append({"line_no": len(lines) + 1, "product_id": pid, "qty": q, "price": cost,
                           "amount": value, "cost": value})
-    for part in _chunks(stock_rows, 5000):
-        conn.execute(stock.insert(), part)
-    for part in _chunks(list(ids.values()), 5000):
-        conn.execute(import_created.insert(), [{"batch_id": batch, "entity": "product",
-                                                "entity_id": pid} for pid in part])
-    number = _post_moves(conn, actor, moves, lines, "opening stock from an imported book")
-    return len(new), number
+    loader.insert(stock, ("product_id", "qty", "value", "last_cost"), stock_rows)
+    loader.insert(import_created, ("batch_id", "entity", "entity_id"),
+                  ((batch, "product", pid) for pid in ids.values()))
+    number = _post_moves(conn, actor, moves, lines, "opening stock from an imported book",
+                         applied=True)
+    return len(ids), number
+
+
+@contextmanager
+def _name_grams_held(conn: Connection, first: int):
+    """SQLite keeps each product's name pairs by triggers, row by row; a batch of
+    thousands drops them for the load and writes the pairs in bulk after (as db.seed
+    does), inside the same transaction."""
+    from db.lists import GRAM_TRIGGERS, rebuild_name_grams
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    triggers = []
+    for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name = 'products' ORDER BY name").all():
+        if name in GRAM_TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER {name}")
+            triggers.append(sql)
+    yield
+    rebuild_name_grams(conn, first)
+    for sql in triggers:
+        conn.exec_driver_sql(sql)
 
 
 def _post_moves(conn: Connection, actor: Actor, moves: list[Move], lines: list[dict],
-                note: str) -> str | None:
-    """One opening-stock document for the moves (goods in at a fixed value)."""
+                note: str, applied: bool = False) -> str | None:
+    """One opening-stock document for the moves (goods in at a fixed value);
+    applied: the stock rows hold them already (new products)."""
     if not moves:
         return None
-    for part in _chunks(moves, 5000):
-        apply_moves(conn, part)
+    if not applied:
+        for part in _chunks(moves, 5000):
+            apply_moves(conn, part)
     total = sum(l["amount"] for l in lines)
     doc_id, number = insert_document(conn, kind="opening-stock", user_id=actor.id, total=total,
                                      note=note)

@@ -33,11 +33,15 @@ UNITS = {"千克": "kg", "公斤": "kg", "kg": "kg", "kgs": "kg", "克": "g", "g
 
 
 def is_blank(cell) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
+    return cell is None or cell == "" or (cell.__class__ is str and not cell.strip())
 
 
 def text(cell, what: str = "text") -> tuple[str, str | None]:
     """NFKC (full-width letters and digits), inner runs of spaces to one, trimmed."""
+    if cell.__class__ is str and cell and unicodedata.is_normalized("NFKC", cell) \
+            and "  " not in cell and cell == cell.strip() and "\n" not in cell \
+            and "\t" not in cell and cell[0] != "'":
+        return cell, None                                   # the common case, at once
     if is_blank(cell):
         return "", None
     if isinstance(cell, float) and cell.is_integer():
@@ -58,6 +62,15 @@ def unit(cell, what: str = "unit") -> tuple[str, str | None]:
     if canon != value:
         return canon, f"unit '{value}' written as '{canon}'"
     return value, note
+
+
+def _scaled_float(cell: float, places: int, what: str) -> int:
+    """A float from the workbook, exactly, in hundredths or thousandths."""
+    scale = 10 ** places
+    n = round(cell * scale)
+    if abs(cell * scale - n) > 1e-6 * max(1.0, abs(cell * scale)):
+        raise Bad(f"{what}: {cell} has more than {places} decimals")
+    return n
 
 
 def _decimal(cell, places: int, what: str) -> tuple[Decimal, str | None]:
@@ -96,6 +109,10 @@ def _decimal(cell, places: int, what: str) -> tuple[Decimal, str | None]:
 
 def money(cell, what: str = "amount") -> tuple[int | None, str | None]:
     """Fen, or None for a blank cell."""
+    if cell.__class__ is float:
+        return _scaled_float(cell, 2, what), None
+    if cell.__class__ is int:
+        return cell * 100, None
     if is_blank(cell):
         return None, None
     d, note = _decimal(cell, 2, what)
@@ -104,6 +121,10 @@ def money(cell, what: str = "amount") -> tuple[int | None, str | None]:
 
 def qty(cell, what: str = "quantity") -> tuple[int | None, str | None]:
     """Thousandths of a unit, or None for a blank cell."""
+    if cell.__class__ is float:
+        return _scaled_float(cell, 3, what), None
+    if cell.__class__ is int:
+        return cell * 1000, None
     if is_blank(cell):
         return None, None
     d, note = _decimal(cell, 3, what)
@@ -112,6 +133,8 @@ def qty(cell, what: str = "quantity") -> tuple[int | None, str | None]:
 
 def code(cell, what: str = "code") -> tuple[str, str | None]:
     """A code kept as text: digits Excel stored as a number come back whole."""
+    if cell.__class__ is str and cell.isascii() and cell.isalnum():
+        return cell, None                                   # the common case, at once
     if is_blank(cell):
         return "", None
     if isinstance(cell, float):

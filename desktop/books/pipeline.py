@@ -108,6 +108,19 @@ def fill_merged(sheet: Sheet) -> None:
                     rows[r][c] = top
 
 
+def open_book(kind: str, path, sheet: str | None = None) -> tuple[Sheet, int, dict[int, str]]:
+    """The sheet read (merged blocks filled), the header row's index, its automatic mapping."""
+    book = path if isinstance(path, Sheet) else read_book(path, sheet)
+    if not any(not C.is_blank(c) for r in book.rows for c in r):
+        raise BooksError(f"{book.file}: the book is empty")
+    fill_merged(book)
+    try:
+        h, auto = find_header(book.rows, kind)
+    except BooksError as exc:
+        raise BooksError(f"{book.file}: {exc.message}") from None
+    return book, h, auto
+
+
 def build_preview(conn: Connection | None, kind: str, path, *, sheet: str | None = None,
                   mapping: dict[str, str] | None = None, remembered: dict | None = None,
                   existing: Callable | None = None) -> Preview:
@@ -116,14 +129,9 @@ def build_preview(conn: Connection | None, kind: str, path, *, sheet: str | None
     existing: checks the records against the books (db.imports.check_existing)."""
     if kind not in KINDS:
         raise BooksError(f"unknown kind '{kind}': one of {', '.join(KINDS)}")
-    book = read_book(path, sheet)
-    if not any(not C.is_blank(c) for r in book.rows for c in r):
-        raise BooksError(f"{book.file}: the book is empty")
-    fill_merged(book)
-    try:
-        h, auto = find_header(book.rows, kind)
-    except BooksError as exc:
-        raise BooksError(f"{book.file}: {exc.message}") from None
+    book, h, auto = open_book(kind, path, sheet)
+    if callable(remembered):
+        remembered = remembered([str(c).strip() if c is not None else "" for c in book.rows[h]])
     headers = [str(c).strip() if c is not None else "" for c in book.rows[h]]
     chosen = dict(auto)
     changes = dict(remembered or {})
@@ -166,11 +174,12 @@ def _read_rows(p: Preview) -> None:
         if all(C.is_blank(c) for c in cells):
             p.skipped += 1
             continue
-        words = {norm_header(c) for c in cells if isinstance(c, str)}
         raw = {f: cells[c] if c < len(cells) else None for c, f in p.mapping.items()}
         key_blank = all(C.is_blank(raw.get(f)) for f in kind["key"])
-        if words & TOTAL_WORDS and (key_blank or p.kind == "products"
-                                    and C.is_blank(raw.get("sku")) and C.is_blank(raw.get("barcode"))):
+        codeless = p.kind == "products" and C.is_blank(raw.get("sku")) \
+            and C.is_blank(raw.get("barcode"))
+        if (key_blank or codeless) and {norm_header(c) for c in cells
+                                        if isinstance(c, str)} & TOTAL_WORDS:
             p.skipped += 1
             p.issues.append(Issue(row_no, "", "info", "totals row skipped"))
             continue
@@ -392,19 +401,10 @@ def preview_for(engine, kind: str, path, *, sheet: str | None = None,
     from db import imports
     from db.engine import read_connection
     with read_connection(engine) as conn:
-        def remembered_for(headers):
-            return imports.remembered_mapping(conn, kind, signature(headers))
-        book_remembered = {}
-        try:
-            probe = read_book(path, sheet)
-            fill_merged(probe)
-            h, _auto = find_header(probe.rows, kind)
-            book_remembered = remembered_for([str(c).strip() if c is not None else ""
-                                              for c in probe.rows[h]])
-        except BooksError:
-            pass                        # build_preview says what is wrong
         p = build_preview(conn, kind, path, sheet=sheet, mapping=mapping,
-                          remembered=book_remembered, existing=check_existing)
+                          remembered=lambda headers: imports.remembered_mapping(
+                              conn, kind, signature(headers)),
+                          existing=check_existing)
         mark_imported_before(conn, p)
     return p
 
