@@ -122,8 +122,9 @@ def open_book(kind: str, path, sheet: str | None = None) -> tuple[Sheet, int, di
 
 
 def build_preview(conn: Connection | None, kind: str, path, *, sheet: str | None = None,
-                  mapping: dict[str, str] | None = None, remembered: dict | None = None,
-                  existing: Callable | None = None) -> Preview:
+                  mapping: dict[str, str] | None = None, remembered=None,
+                  existing: Callable | None = None, progress: Callable | None = None,
+                  cancelled: Callable | None = None) -> Preview:
     """mapping: header text -> field (or "" to ignore), changes to the automatic one.
     remembered: a mapping kept for this header (db.imports.remembered_mapping).
     existing: checks the records against the books (db.imports.check_existing)."""
@@ -149,7 +150,7 @@ def build_preview(conn: Connection | None, kind: str, path, *, sheet: str | None
             if f:
                 chosen[c] = f
     p = Preview(kind, book.file, book, h, headers, chosen)
-    _read_rows(p)
+    _read_rows(p, progress, cancelled)
     _dedupe(p)
     if existing is not None and conn is not None:
         existing(conn, p)
@@ -166,9 +167,15 @@ def _header_of(p: Preview, f: str) -> str:
     return ""
 
 
-def _read_rows(p: Preview) -> None:
+def _read_rows(p: Preview, progress=None, cancelled=None) -> None:
     kind = KINDS[p.kind]
-    for i in range(p.header_index + 1, len(p.sheet.rows)):
+    total = len(p.sheet.rows)
+    for i in range(p.header_index + 1, total):
+        if i % 2000 == 0:
+            if cancelled is not None and cancelled():
+                raise BooksError(f"{p.file}: import cancelled; nothing was written")
+            if progress is not None:
+                progress(i, total)
         cells = p.sheet.rows[i]
         row_no = i + 1
         if all(C.is_blank(c) for c in cells):
@@ -396,7 +403,8 @@ def mark_imported_before(conn: Connection, p: Preview) -> None:
 
 
 def preview_for(engine, kind: str, path, *, sheet: str | None = None,
-                mapping: dict[str, str] | None = None) -> Preview:
+                mapping: dict[str, str] | None = None, progress: Callable | None = None,
+                cancelled: Callable | None = None) -> Preview:
     """The preview against the books (remembered mapping, existing rows, earlier batches)."""
     from db import imports
     from db.engine import read_connection
@@ -404,7 +412,7 @@ def preview_for(engine, kind: str, path, *, sheet: str | None = None,
         p = build_preview(conn, kind, path, sheet=sheet, mapping=mapping,
                           remembered=lambda headers: imports.remembered_mapping(
                               conn, kind, signature(headers)),
-                          existing=check_existing)
+                          existing=check_existing, progress=progress, cancelled=cancelled)
         mark_imported_before(conn, p)
     return p
 

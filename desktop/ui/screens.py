@@ -102,16 +102,9 @@ def _approvals(engine: Engine, actor: Actor) -> QWidget:
     return ApprovalsScreen(engine, actor)
 
 
-def _import(engine: Engine, actor: Actor) -> ListScreen:
-    cols = [Column(translate("Screens", "No."), width=6),
-            Column(translate("Screens", "When"), lambda v: str(v)[:19], width=16),
-            Column(translate("Screens", "User"), width=10),
-            Column(translate("Screens", "What"), width=14),
-            Column(translate("Screens", "File"), width=24),
-            Column(translate("Screens", "Outcome"), width=30, stretch=True)]
-    return ListScreen(engine, lists.IMPORTS, cols, translate("Screens", "Import: past imports"),
-                      lambda n: translate("Screens", "Imports: {n}").format(n=_n(n)),
-                      search_hint=translate("Screens", "File name"))
+def _import(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.import_wizard import ImportScreen
+    return ImportScreen(engine, actor)
 
 
 class ReportsScreen(QWidget):

@@ -941,6 +941,311 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="37"/>
+        <source>Products</source>
+        <translation type="unfinished">商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="38"/>
+        <source>Customers (with what they owe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="39"/>
+        <source>Suppliers (with what the shop owes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="40"/>
+        <source>Opening stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="41"/>
+        <source>Sales history (for reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="46"/>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="46"/>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
+        <source>Price</source>
+        <translation type="unfinished">售价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="48"/>
+        <source>Cost</source>
+        <translation type="unfinished">成本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="48"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="49"/>
+        <source>Minimum</source>
+        <translation type="unfinished">下限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="49"/>
+        <source>Maximum</source>
+        <translation type="unfinished">上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
+        <source>Balance owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
+        <source>Credit limit</source>
+        <translation type="unfinished">信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="54"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="58"/>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="58"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="59"/>
+        <source>cleaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="73"/>
+        <source>Import an old book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="83"/>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="85"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="215"/>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="112"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="121"/>
+        <source>What the book holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="122"/>
+        <source>The book (.xlsx, .xls, .ods, .csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="123"/>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="124"/>
+        <source>Nothing is written until the last step, and then all of it or nothing. The next page shows the sheet as read and the columns as understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="156"/>
+        <source>Every issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="157"/>
+        <source>Errors: rows not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="158"/>
+        <source>Warnings: values left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="159"/>
+        <source>What was cleaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="164"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="165"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="166"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="167"/>
+        <source>What</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="171"/>
+        <source>Save the refused rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="175"/>
+        <source>Show</source>
+        <translation type="unfinished">显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="188"/>
+        <source>The old book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="189"/>
+        <source>Books (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="214"/>
+        <source>Import</source>
+        <translation type="unfinished">导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="257"/>
+        <source>Choose the book first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="289"/>
+        <source>Maps to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="295"/>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="314"/>
+        <source>{file}, sheet &apos;{sheet}&apos;: the header is row {row}; the columns below it are mapped as shown in the first line (change any: the preview is made again). The first {n} rows are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="331"/>
+        <source>{read} rows read: {new} to import, {merged} merged, {same} already in the books, {bad} refused; {skipped} blank, title, note or totals rows skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="356"/>
+        <source>Save the refused rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="358"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="374"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="407"/>
+        <source>Batch</source>
+        <translation type="unfinished">批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="414"/>
+        <source>Import a book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="415"/>
+        <source>Undo the chosen import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="427"/>
+        <source>{file}: {n} rows imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="438"/>
+        <source>Choose an import to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="447"/>
+        <source>Batch {batch} undone: {n} documents reversed, {p} products retired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lines</name>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="41"/>
@@ -1896,7 +2201,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="234"/>
+        <location filename="../../desktop/ui/screens.py" line="227"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -1907,18 +2212,18 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="90"/>
-        <location filename="../../desktop/ui/screens.py" line="129"/>
+        <location filename="../../desktop/ui/screens.py" line="122"/>
         <source>Sales and returns</source>
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="235"/>
+        <location filename="../../desktop/ui/screens.py" line="228"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="149"/>
-        <location filename="../../desktop/ui/screens.py" line="157"/>
+        <location filename="../../desktop/ui/screens.py" line="142"/>
+        <location filename="../../desktop/ui/screens.py" line="150"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -2062,7 +2367,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="85"/>
-        <location filename="../../desktop/ui/screens.py" line="148"/>
+        <location filename="../../desktop/ui/screens.py" line="141"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2100,13 +2405,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="38"/>
-        <location filename="../../desktop/ui/screens.py" line="156"/>
+        <location filename="../../desktop/ui/screens.py" line="149"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="41"/>
-        <location filename="../../desktop/ui/screens.py" line="229"/>
+        <location filename="../../desktop/ui/screens.py" line="222"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
@@ -2121,142 +2426,137 @@
         <translation>单号或供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="106"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="403"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="107"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="404"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="108"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="405"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="109"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="406"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="110"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens.py" line="111"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="408"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="112"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="409"/>
         <source>Import: past imports</source>
         <translation>导入：导入记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="113"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="410"/>
         <source>Imports: {n}</source>
         <translation>导入：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="114"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="411"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="128"/>
+        <location filename="../../desktop/ui/screens.py" line="121"/>
         <source>Stock on hand</source>
         <translation>库存现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="130"/>
+        <location filename="../../desktop/ui/screens.py" line="123"/>
         <source>Receivables: what customers owe</source>
         <translation>应收账款：客户欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="131"/>
+        <location filename="../../desktop/ui/screens.py" line="124"/>
         <source>Payables: what the shop owes</source>
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="132"/>
+        <location filename="../../desktop/ui/screens.py" line="125"/>
         <source>Purchasing: approvals by month</source>
         <translation>采购：每月审批情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="138"/>
+        <location filename="../../desktop/ui/screens.py" line="131"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="150"/>
+        <location filename="../../desktop/ui/screens.py" line="143"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="151"/>
+        <location filename="../../desktop/ui/screens.py" line="144"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="152"/>
+        <location filename="../../desktop/ui/screens.py" line="145"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="159"/>
+        <location filename="../../desktop/ui/screens.py" line="152"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="227"/>
+        <location filename="../../desktop/ui/screens.py" line="220"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="231"/>
+        <location filename="../../desktop/ui/screens.py" line="224"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="236"/>
+        <location filename="../../desktop/ui/screens.py" line="229"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="240"/>
+        <location filename="../../desktop/ui/screens.py" line="233"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="241"/>
+        <location filename="../../desktop/ui/screens.py" line="234"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="243"/>
+        <location filename="../../desktop/ui/screens.py" line="236"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="153"/>
+        <location filename="../../desktop/ui/screens.py" line="146"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="158"/>
+        <location filename="../../desktop/ui/screens.py" line="151"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="238"/>
+        <location filename="../../desktop/ui/screens.py" line="231"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="160"/>
+        <location filename="../../desktop/ui/screens.py" line="153"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
