@@ -945,304 +945,304 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="37"/>
         <source>Products</source>
-        <translation type="unfinished">商品</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="38"/>
         <source>Customers (with what they owe)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户（含欠款）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="39"/>
         <source>Suppliers (with what the shop owes)</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商（含应付）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="40"/>
         <source>Opening stock</source>
-        <translation type="unfinished"></translation>
+        <translation>期初库存</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="41"/>
         <source>Sales history (for reports)</source>
-        <translation type="unfinished"></translation>
+        <translation>历史销售（用于报表）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="45"/>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="45"/>
         <location filename="../../desktop/ui/import_wizard.py" line="50"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="46"/>
         <source>Barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>条码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="46"/>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="47"/>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="47"/>
         <source>Price</source>
-        <translation type="unfinished">售价</translation>
+        <translation>售价</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="48"/>
         <source>Cost</source>
-        <translation type="unfinished">成本</translation>
+        <translation>成本</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="48"/>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="49"/>
         <source>Minimum</source>
-        <translation type="unfinished">下限</translation>
+        <translation>下限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="49"/>
         <source>Maximum</source>
-        <translation type="unfinished">上限</translation>
+        <translation>上限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="50"/>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="51"/>
         <source>Balance owed</source>
-        <translation type="unfinished"></translation>
+        <translation>欠款余额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="52"/>
         <source>Credit limit</source>
-        <translation type="unfinished">信用额度</translation>
+        <translation>信用额度</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="53"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="53"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="54"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="58"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="58"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="59"/>
         <source>cleaned</source>
-        <translation type="unfinished"></translation>
+        <translation>已清理</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="73"/>
         <source>Import an old book</source>
-        <translation type="unfinished"></translation>
+        <translation>导入旧账本</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="83"/>
         <source>&lt; Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 上一步</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="85"/>
         <location filename="../../desktop/ui/import_wizard.py" line="215"/>
         <source>Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 &gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="88"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="112"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="121"/>
         <source>What the book holds</source>
-        <translation type="unfinished"></translation>
+        <translation>账本内容</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="122"/>
         <source>The book (.xlsx, .xls, .ods, .csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>账本文件（.xlsx、.xls、.ods、.csv）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="123"/>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="124"/>
         <source>Nothing is written until the last step, and then all of it or nothing. The next page shows the sheet as read and the columns as understood.</source>
-        <translation type="unfinished"></translation>
+        <translation>到最后一步才会写入数据，届时要么全部导入，要么全部不导入。下一页显示读取到的工作表内容，以及识别出的各列对应字段。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="156"/>
         <source>Every issue</source>
-        <translation type="unfinished"></translation>
+        <translation>全部问题</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="157"/>
         <source>Errors: rows not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：不导入的行</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="158"/>
         <source>Warnings: values left out</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：未导入的值</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="159"/>
         <source>What was cleaned</source>
-        <translation type="unfinished"></translation>
+        <translation>已清理的内容</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="164"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="165"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="166"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="167"/>
         <source>What</source>
-        <translation type="unfinished">内容</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="171"/>
         <source>Save the refused rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存被拒绝的行…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="175"/>
         <source>Show</source>
-        <translation type="unfinished">显示</translation>
+        <translation>显示</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="188"/>
         <source>The old book</source>
-        <translation type="unfinished"></translation>
+        <translation>打开旧账本</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="189"/>
         <source>Books (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>账本文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="214"/>
         <source>Import</source>
-        <translation type="unfinished">导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="257"/>
         <source>Choose the book first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择账本。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="289"/>
         <source>Maps to</source>
-        <translation type="unfinished"></translation>
+        <translation>对应字段</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="295"/>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="314"/>
         <source>{file}, sheet &apos;{sheet}&apos;: the header is row {row}; the columns below it are mapped as shown in the first line (change any: the preview is made again). The first {n} rows are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，工作表“{sheet}”：表头在第 {row} 行；其下各列按第一行所示对应到字段（任一列都可修改，修改后重新生成预览）。仅显示前 {n} 行。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="331"/>
         <source>{read} rows read: {new} to import, {merged} merged, {same} already in the books, {bad} refused; {skipped} blank, title, note or totals rows skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>共读取 {read} 行：{new} 行待导入，{merged} 行合并，{same} 行系统中已有，{bad} 行被拒绝；另跳过空行、标题行、备注行或合计行 {skipped} 行。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="356"/>
         <source>Save the refused rows</source>
-        <translation type="unfinished"></translation>
+        <translation>保存被拒绝的行</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="358"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="374"/>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="407"/>
         <source>Batch</source>
-        <translation type="unfinished">批号</translation>
+        <translation>批次</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="414"/>
         <source>Import a book…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入账本…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="415"/>
         <source>Undo the chosen import</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销所选导入</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="427"/>
         <source>{file}: {n} rows imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：已导入 {n} 行。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="438"/>
         <source>Choose an import to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要撤销的导入。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="447"/>
         <source>Batch {batch} undone: {n} documents reversed, {p} products retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 {batch} 已撤销：冲销 {n} 张单据，停用 {p} 种商品。</translation>
     </message>
 </context>
 <context>
