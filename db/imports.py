@@ -37,6 +37,7 @@ from db.schema import (barcodes, customers, import_batches, import_created, prod
 
 CHUNK = 900                      # keys per IN (...) list: under SQLite's variable limit
 _CJK = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def _chunks(items: list, n: int = CHUNK) -> Iterable[list]:
@@ -47,6 +48,9 @@ def _chunks(items: list, n: int = CHUNK) -> Iterable[list]:
 def initials(name: str, cache: dict[str, str]) -> str:
     """pinyin_initials, a run of Chinese characters at a time (runs repeat a lot in a
     shop's names: brands, kinds), so a book of 100,000 names costs a fraction."""
+    hit = cache.get(name)
+    if hit is not None:
+        return hit
     out = []
     for part in _CJK.findall(name):
         if "\u3400" <= part[0] <= "\u9fff":
@@ -54,7 +58,7 @@ def initials(name: str, cache: dict[str, str]) -> str:
                 cache[part] = pinyin_initials(part)
             out.append(cache[part])
         else:
-            out.append("".join(ch for ch in part.lower() if ch.isalnum() and ch.isascii()))
+            out.append(_NOT_ALNUM.sub("", part.lower()))
     return "".join(out)
 
 

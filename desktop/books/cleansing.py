@@ -161,10 +161,12 @@ def barcode(cell, what: str = "barcode") -> tuple[str, str | None]:
     value, note = code(cell, what)
     if not value:
         return "", note
-    if not all(33 <= ord(c) < 127 for c in value) or len(value) > 48:
+    if not (value.isascii() and value.isprintable() and " " not in value) or len(value) > 48:
         raise Bad(f"{what}: '{value}' has characters a scanner cannot read")
-    if value.isdigit() and len(value) in (8, 12, 13, 14):
-        if gtin_check_digit(value[:-1]) != int(value[-1]):
+    if len(value) in (8, 12, 13, 14) and value.isdigit():
+        body = value[:-1]           # GS1 mod 10, weights 3, 1 from the right (db.codes)
+        check = (10 - (3 * sum(map(int, body[::-2])) + sum(map(int, body[-2::-2]))) % 10) % 10
+        if check != int(value[-1]):
             raise Bad(f"{what}: {value} has a wrong check digit (it would be "
                       f"{gtin_check_digit(value[:-1])}); not stored, and not corrected")
     return value, note

@@ -14,8 +14,6 @@ imported), so it changes nothing.
 from __future__ import annotations
 
 import hashlib
-import json
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -170,6 +168,12 @@ def _header_of(p: Preview, f: str) -> str:
 def _read_rows(p: Preview, progress=None, cancelled=None) -> None:
     kind = KINDS[p.kind]
     total = len(p.sheet.rows)
+    plan = [(c, f, C.barcodes if (f == "barcode" and p.kind == "products") else CLEANERS[f],
+             p.headers[c], f.replace("_", " "), f in DROPPABLE) for c, f in p.mapping.items()]
+    key_cols = [c for c, f in p.mapping.items() if f in kind["key"]]
+    code_cols = [c for c, f in p.mapping.items() if f in ("sku", "barcode")]
+    blank = C.is_blank
+    issues, records = p.issues, p.records
     for i in range(p.header_index + 1, total):
         if i % 2000 == 0:
             if cancelled is not None and cancelled():
@@ -177,47 +181,45 @@ def _read_rows(p: Preview, progress=None, cancelled=None) -> None:
             if progress is not None:
                 progress(i, total)
         cells = p.sheet.rows[i]
+        n = len(cells)
         row_no = i + 1
-        if all(C.is_blank(c) for c in cells):
+        if all(blank(c) for c in cells):
             p.skipped += 1
             continue
-        raw = {f: cells[c] if c < len(cells) else None for c, f in p.mapping.items()}
-        key_blank = all(C.is_blank(raw.get(f)) for f in kind["key"])
-        codeless = p.kind == "products" and C.is_blank(raw.get("sku")) \
-            and C.is_blank(raw.get("barcode"))
+        key_blank = all(c >= n or blank(cells[c]) for c in key_cols)
+        codeless = p.kind == "products" and all(c >= n or blank(cells[c]) for c in code_cols)
         if (key_blank or codeless) and {norm_header(c) for c in cells
                                         if isinstance(c, str)} & TOTAL_WORDS:
             p.skipped += 1
-            p.issues.append(Issue(row_no, "", "info", "totals row skipped"))
+            issues.append(Issue(row_no, "", "info", "totals row skipped"))
             continue
         if key_blank:
-            first = next(str(c).strip() for c in cells if not C.is_blank(c))
+            first = next(str(c).strip() for c in cells if not blank(c))
             p.skipped += 1
-            p.issues.append(Issue(row_no, "", "info", f"note line skipped: '{first[:40]}'"))
+            issues.append(Issue(row_no, "", "info", f"note line skipped: '{first[:40]}'"))
             continue
-        rec = Record(row_no, {}, list(cells))
-        for c, f in p.mapping.items():
-            column = p.headers[c]
+        rec = Record(row_no, {}, cells)
+        values = rec.values
+        for c, f, cleaner, column, what, droppable in plan:
             try:
-                cleaner = C.barcodes if (f == "barcode" and p.kind == "products") else CLEANERS[f]
-                value, note = cleaner(raw[f], f.replace("_", " "))
+                value, note = cleaner(cells[c] if c < n else None, what)
             except C.Bad as exc:
-                if f in DROPPABLE:
-                    p.issues.append(Issue(row_no, column, "warning", f"{exc}; left out"))
+                if droppable:
+                    issues.append(Issue(row_no, column, "warning", f"{exc}; left out"))
                     value, note = None, None
                 else:
                     rec.status = "rejected"
-                    p.issues.append(Issue(row_no, column, "error", str(exc)))
+                    issues.append(Issue(row_no, column, "error", str(exc)))
                     continue
             if note:
-                p.issues.append(Issue(row_no, column, "info", note))
-            rec.values[f] = value
+                issues.append(Issue(row_no, column, "info", note))
+            values[f] = value
         if rec.status != "rejected":
             _complete(p, rec)
         if rec.status == "skipped":
             p.skipped += 1
             continue
-        p.records.append(rec)
+        records.append(rec)
 
 
 def _reject(p: Preview, rec: Record, column: str, message: str) -> None:
@@ -313,13 +315,12 @@ def _dedupe(p: Preview) -> None:
 
 
 def _hash(p: Preview) -> str:
-    rows = []
+    """Of the rows to import: the same rows give the same hash, whatever the file."""
+    h = hashlib.sha256(p.kind.encode())
     for r in p.records:
         if r.status == "new":
-            rows.append({k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                         for k, v in sorted(r.values.items())})
-    text = json.dumps([p.kind, rows], ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(unicodedata.normalize("NFC", text).encode()).hexdigest()
+            h.update(repr(sorted(r.values.items())).encode())
+    return h.hexdigest()
 
 
 def header_signature(p: Preview) -> str:
