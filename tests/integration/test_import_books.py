@@ -301,3 +301,50 @@ def test_what_is_exported_imports_back_as_it_was(shop, tmp_path, empty_db_url):
     from desktop.books.reading import read_book
     moves = read_book(files["movements"]).rows
     assert moves[0][:4] == ["时间", "单号", "类型", "货号"] and len(moves) == 1 + 4
+
+
+def write_ods(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    """A minimal OpenDocument spreadsheet (what LibreOffice saves), cells as text or floats."""
+    from xml.sax.saxutils import escape
+
+    def cell(v):
+        if isinstance(v, (int, float)):
+            return (f'<table:table-cell office:value-type="float" office:value="{v}">'
+                    f"<text:p>{v}</text:p></table:table-cell>")
+        return (f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}'
+                "</text:p></table:table-cell>")
+    body = "".join(
+        f'<table:table table:name="{escape(name)}">'
+        + "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
+                  for row in rows) + "</table:table>" for name, rows in sheets.items())
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
+               "</office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" '
+                'manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest)
+        z.writestr("content.xml", content)
+    return path
+
+
+def test_an_ods_book_and_the_sheet_chosen(shop, tmp_path):
+    path = write_ods(tmp_path / "book.ods", {
+        "说明": [["这本账的说明"]],
+        "客户": [["客户名称", "手机", "欠款"], ["王记粮油", 13912345678, "¥88.00"]],
+        "供应商": [["供应商", "电话", "应付"], ["金龙鱼", "400-888-8888", "1,000"]]})
+    _p, done = run(shop, "customers", path, sheet="客户")
+    assert shop.rows(select(customers.c.name, customers.c.phone, customers.c.balance))[0] == (
+        "王记粮油", "13912345678", 8800)
+    _p, done = run(shop, "suppliers", path, sheet="供应商")
+    assert shop.balance(suppliers, "金龙鱼") == 100000
+    with pytest.raises(BooksError, match="no sheet named '商品'; the sheets are: 说明, 客户, 供应商"):
+        preview_for(shop.engine, "products", path, sheet="商品")
