@@ -11,35 +11,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 from sqlalchemy import Engine
 
 from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError
 from db.money import money_str, qty_str
-from desktop.ui.widgets import enlarge, error_label
+from desktop.ui.widgets import enlarge, error_label, read_only_table
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 RED = QBrush(QColor("#b00020"))
 
 
+def ask_reason(parent, number: str) -> str | None:
+    """Why an order is rejected (its creator reads it); None when the person backed out."""
+    reason, ok = QInputDialog.getText(
+        parent, translate("Approvals", "Reject {number}").format(number=number),
+        translate("Approvals", "Why (its creator reads this):"))
+    return reason if ok else None
+
+
 def role_text(role: str) -> str:
     return {"manager": translate("Approvals", "a manager"),
             "owner": translate("Approvals", "the owner")}.get(role, role)
-
-
-def _table(parent, name: str, heads: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(heads), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(heads)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[tuple], right: set[int], brush=None) -> None:
@@ -71,14 +68,14 @@ class ApprovalsScreen(QWidget):
         enlarge(heading, 1.4)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
-        self.table = _table(self, "inbox", [
+        self.table = read_only_table(self, "inbox", [
             translate("Approvals", "Order"), translate("Approvals", "Supplier"),
             translate("Approvals", "Total"), translate("Approvals", "Made by"),
             translate("Approvals", "Waiting since"), translate("Approvals", "Waits for"),
             translate("Approvals", "Due"), translate("Approvals", "Note")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_lines)
-        self.lines = _table(self, "inboxLines", [
+        self.lines = read_only_table(self, "inboxLines", [
             translate("Approvals", "SKU"), translate("Approvals", "Name"),
             translate("Approvals", "Qty"), translate("Approvals", "Unit cost"),
             translate("Approvals", "Amount")])
@@ -97,7 +94,7 @@ class ApprovalsScreen(QWidget):
         self.error = error_label(self)
         self.back_label = QLabel(translate("Approvals", "Your orders that came back rejected "
                                                         "(last 30 days)"), self)
-        self.back = _table(self, "rejected", [
+        self.back = read_only_table(self, "rejected", [
             translate("Approvals", "Order"), translate("Approvals", "Supplier"),
             translate("Approvals", "Total"), translate("Approvals", "Rejected"),
             translate("Approvals", "By"), translate("Approvals", "Reason")])
@@ -186,12 +183,9 @@ class ApprovalsScreen(QWidget):
         number = number or self.current()
         if number is None:
             return False
+        reason = reason if reason is not None else ask_reason(self, number)
         if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, translate("Approvals", "Reject {number}").format(number=number),
-                translate("Approvals", "Why (its creator reads this):"))
-            if not ok:
-                return False
+            return False
         return self._decide(number, lambda: self.books.reject(number, reason))
 
     def _decide(self, number: str, action) -> bool:

@@ -23,6 +23,18 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 QTY, PRICE, AMOUNT, BATCH, EXPIRY = 3, 4, 5, 6, 7
 
 
+def expiry_of(sku: str, text: str) -> dt.date | None:
+    """An expiry date as typed (2027-03-31), or None for an empty cell."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BooksError(translate("Lines", "{sku}: the expiry '{text}' is not a date like "
+                                            "2027-03-31").format(sku=sku, text=text)) from None
+
+
 class LinesEditor(QWidget):
     """price_of(conn, product_id) gives a new line's price in fen (None: left empty,
     the books decide: e.g. a supplier return at average cost). With batches, two
@@ -169,14 +181,8 @@ class LinesEditor(QWidget):
             batch = expiry = None
             if self.batches:
                 batch = self.table.item(r, BATCH).text().strip() or None
-                text = self.table.item(r, EXPIRY).text().strip()
-                if text:
-                    try:
-                        expiry = dt.date.fromisoformat(text)
-                    except ValueError:
-                        raise BooksError(translate("Lines", "{sku}: the expiry '{text}' is not "
-                                                            "a date like 2027-03-31").format(
-                            sku=self.table.item(r, 0).text(), text=text)) from None
+                expiry = expiry_of(self.table.item(r, 0).text(),
+                                   self.table.item(r, EXPIRY).text())
             out.append(LineIn(self.table.item(r, 0).text(), qty, self.price(r), batch, expiry))
         return out
 

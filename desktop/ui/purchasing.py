@@ -6,8 +6,7 @@ goods against it, cancel it. See docs/purchasing.md."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
-                               QInputDialog, QLabel, QMenu, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMenu, QTableWidgetItem,
                                QVBoxLayout)
 from sqlalchemy import Engine
 
@@ -17,14 +16,15 @@ from db.books import Books
 from db.errors import BooksError
 from db.money import money_str, qty_str
 from db.permissions import may
+from desktop.ui.approvals import ask_reason
 from desktop.ui.list_screen import ListScreen, money_column
 from desktop.ui.paged_model import Column
-from desktop.ui.purchasing_dialogs import (DirectReceiptDialog, OrderDialog, ReceiveDialog,
-                                           ReorderDialog,
-                                           RulesDialog, SupplierPaymentDialog,
-                                           SupplierReturnDialog)
+from desktop.ui.purchasing_dialogs import (OrderDialog, ReceiveDialog, ReorderDialog,
+                                           RulesDialog, SupplierLinesDialog,
+                                           SupplierPaymentDialog, direct_receipt_dialog,
+                                           supplier_return_dialog)
 from desktop.ui.screens import _date, _n, doc_kind_text, status_text
-from desktop.ui.widgets import error_label
+from desktop.ui.widgets import error_label, read_only_table
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -80,11 +80,11 @@ class PurchasingScreen(ListScreen):
     def reorder(self) -> ReorderDialog:
         return self._show(ReorderDialog(self.books, self))
 
-    def direct_receipt(self) -> DirectReceiptDialog:
-        return self._show(DirectReceiptDialog(self.books, self))
+    def direct_receipt(self) -> SupplierLinesDialog:
+        return self._show(direct_receipt_dialog(self.books, self))
 
-    def supplier_return(self) -> SupplierReturnDialog:
-        return self._show(SupplierReturnDialog(self.books, self))
+    def supplier_return(self) -> SupplierLinesDialog:
+        return self._show(supplier_return_dialog(self.books, self))
 
     def pay_supplier(self) -> SupplierPaymentDialog:
         return self._show(SupplierPaymentDialog(self.books, parent=self))
@@ -118,16 +118,11 @@ class OrderView(QDialog):
         self.header.setObjectName("orderHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableWidget(0, 7, self)
-        self.table.setObjectName("orderLines")
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table(self, "orderLines", [
             translate("Purchasing", "SKU"), translate("Purchasing", "Name"),
             translate("Purchasing", "Ordered"), translate("Purchasing", "Received"),
             translate("Purchasing", "Still due"), translate("Purchasing", "Unit cost"),
-            translate("Purchasing", "Amount")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            translate("Purchasing", "Amount")], stretch=1)
         self.error = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -209,12 +204,9 @@ class OrderView(QDialog):
         return self._run(lambda: self.books.approve(self.number))
 
     def reject_order(self, reason: str | None = None) -> bool:
+        reason = reason if reason is not None else ask_reason(self, self.number)
         if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, translate("Purchasing", "Reject {number}").format(number=self.number),
-                translate("Purchasing", "Why (its creator reads this):"))
-            if not ok:
-                return False
+            return False
         return self._run(lambda: self.books.reject(self.number, reason))
 
     def cancel_order(self) -> bool:

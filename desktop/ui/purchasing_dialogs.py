@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
@@ -22,9 +22,9 @@ from db.money import money_str, parse_money, parse_qty, qty_str
 from db.permissions import may
 from db.schema import PAYMENT_METHODS, stock, suppliers
 from desktop.ui.counter_dialogs import AuthoriseDialog
-from desktop.ui.lines_editor import LinesEditor
+from desktop.ui.lines_editor import LinesEditor, expiry_of
 from desktop.ui.screens import payment_text
-from desktop.ui.widgets import error_label
+from desktop.ui.widgets import error_label, read_only_table
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -193,15 +193,7 @@ class ReceiveDialog(QDialog):
             cost = parse_money(self.table.item(r, 4).text() or "0",
                                translate("Purchasing", "cost of {sku}").format(sku=l.sku))
             batch = self.table.item(r, 5).text().strip() or None
-            expiry_text = self.table.item(r, 6).text().strip()
-            expiry = None
-            if expiry_text:
-                try:
-                    expiry = dt.date.fromisoformat(expiry_text)
-                except ValueError:
-                    raise BooksError(translate("Purchasing", "{sku}: the expiry '{text}' is not "
-                                                             "a date like 2027-03-31").format(
-                        sku=l.sku, text=expiry_text)) from None
+            expiry = expiry_of(l.sku, self.table.item(r, 6).text())
             out.append(LineIn(l.sku, qty, cost, batch, expiry))
         if not out:
             raise BooksError(translate("Purchasing", "Type how many came of at least one line."))
@@ -232,30 +224,30 @@ class ReceiveDialog(QDialog):
         return True
 
 
-class DirectReceiptDialog(QDialog):
-    """Goods in with no order, where the shop allows it: supplier, lines at unit
-    cost, batch and expiry for products tracked by batch."""
+class SupplierLinesDialog(QDialog):
+    """A document of a supplier's goods written by scanning: the supplier, the lines,
+    one button that posts it (post(supplier, lines)). Enter in the lines never posts."""
 
     saved = Signal(str)
 
-    def __init__(self, books: Books, parent=None):
+    def __init__(self, books: Books, *, title: str, price_title: str, price_of, batches: bool,
+                 post_text: str, empty_text: str, post, size=(820, 480), parent=None):
         super().__init__(parent)
         self.books = books
         self.posted = None
-        self.setWindowTitle(translate("Purchasing", "Receive without an order"))
-        self.resize(980, 520)
+        self._post, self._empty_text = post, empty_text
+        self.setWindowTitle(title)
+        self.resize(*size)
         self.supplier = supplier_box(books.engine, self)
-        self.lines = LinesEditor(books.engine, translate("Purchasing", "Unit cost"), _last_cost,
-                                 self, batches=True)
+        self.lines = LinesEditor(books.engine, price_title, price_of, self, batches=batches)
         self.error = error_label(self)
         form = QFormLayout()
         form.addRow(translate("Purchasing", "Supplier"), self.supplier)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        post = buttons.addButton(translate("Purchasing", "Post the receipt"),
-                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        post.setAutoDefault(False)
-        post.setDefault(False)
-        post.clicked.connect(self.post)
+        button = buttons.addButton(post_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.clicked.connect(self.post)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -268,15 +260,37 @@ class DirectReceiptDialog(QDialog):
         try:
             lines = self.lines.lines()
             if not lines:
-                raise BooksError(translate("Purchasing", "Scan what came in first."))
-            self.posted = self.books.post_purchase_receipt(self.supplier.currentText().strip(),
-                                                           lines)
+                raise BooksError(self._empty_text)
+            self.posted = self._post(self.supplier.currentText().strip(), lines)
         except BooksError as exc:
             _fail(self.error, exc.message)
             return False
         self.saved.emit(self.posted.number)
         self.accept()
         return True
+
+
+def direct_receipt_dialog(books: Books, parent=None) -> SupplierLinesDialog:
+    """Goods in with no order, where the shop allows it: lines at unit cost, batch and
+    expiry for products tracked by batch."""
+    return SupplierLinesDialog(
+        books, title=translate("Purchasing", "Receive without an order"),
+        price_title=translate("Purchasing", "Unit cost"), price_of=_last_cost, batches=True,
+        post_text=translate("Purchasing", "Post the receipt"),
+        empty_text=translate("Purchasing", "Scan what came in first."),
+        post=books.post_purchase_receipt, size=(980, 520), parent=parent)
+
+
+def supplier_return_dialog(books: Books, parent=None) -> SupplierLinesDialog:
+    """Goods sent back to a supplier: out at today's average cost; what the shop owes
+    falls by the price given (default: that cost)."""
+    return SupplierLinesDialog(
+        books, title=translate("Purchasing", "Return to a supplier"),
+        price_title=translate("Purchasing", "Credit per unit (empty: average cost)"),
+        price_of=lambda _conn, _pid: None, batches=False,
+        post_text=translate("Purchasing", "Post the return"),
+        empty_text=translate("Purchasing", "Scan what goes back first."),
+        post=books.post_purchase_return, parent=parent)
 
 
 # ---------------------------------------------------------------- reorder suggestions
@@ -294,16 +308,12 @@ class ReorderDialog(QDialog):
         self.setWindowTitle(translate("Purchasing", "Reorder suggestions"))
         self.resize(900, 480)
         self.suggestions = books.reorder_suggestions()
-        self.table = QTableWidget(len(self.suggestions), 7, self)
-        self.table.setObjectName("suggestions")
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table(self, "suggestions", [
             translate("Purchasing", "SKU"), translate("Purchasing", "Name"),
             translate("Purchasing", "On hand"), translate("Purchasing", "Minimum"),
             translate("Purchasing", "Maximum"), translate("Purchasing", "To order"),
-            translate("Purchasing", "Supplier (last receipt)")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            translate("Purchasing", "Supplier (last receipt)")], stretch=1)
+        self.table.setRowCount(len(self.suggestions))
         for r, s in enumerate(self.suggestions):
             for c, text in enumerate((s.sku, s.name, qty_str(s.on_hand), qty_str(s.min_qty),
                                       "" if s.max_qty is None else qty_str(s.max_qty),
@@ -352,54 +362,6 @@ class ReorderDialog(QDialog):
 
 
 # ---------------------------------------------------------------- supplier return and payment
-
-class SupplierReturnDialog(QDialog):
-    """Goods sent back to a supplier: out at today's average cost; what the shop owes
-    falls by the price given (default: that cost)."""
-
-    saved = Signal(str)
-
-    def __init__(self, books: Books, parent=None):
-        super().__init__(parent)
-        self.books = books
-        self.posted = None
-        self.setWindowTitle(translate("Purchasing", "Return to a supplier"))
-        self.resize(820, 480)
-        self.supplier = supplier_box(books.engine, self)
-        self.lines = LinesEditor(books.engine,
-                                 translate("Purchasing", "Credit per unit (empty: average cost)"),
-                                 lambda _conn, _pid: None, self)
-        self.error = error_label(self)
-        form = QFormLayout()
-        form.addRow(translate("Purchasing", "Supplier"), self.supplier)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        post = buttons.addButton(translate("Purchasing", "Post the return"),
-                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        post.setAutoDefault(False)
-        post.setDefault(False)
-        post.clicked.connect(self.post)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def post(self) -> bool:
-        self.error.hide()
-        try:
-            lines = self.lines.lines()
-            if not lines:
-                raise BooksError(translate("Purchasing", "Scan what goes back first."))
-            self.posted = self.books.post_purchase_return(self.supplier.currentText().strip(),
-                                                          lines)
-        except BooksError as exc:
-            _fail(self.error, exc.message)
-            return False
-        self.saved.emit(self.posted.number)
-        self.accept()
-        return True
-
 
 class SupplierPaymentDialog(QDialog):
     """Paying a supplier: what the shop owes them is shown and falls by the amount."""

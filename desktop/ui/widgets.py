@@ -1,7 +1,7 @@
 """Small widgets the dialogs share."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -22,3 +22,19 @@ def enlarge(widget: QWidget, scale: float, bold: bool = True) -> None:
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(bold)
     widget.setFont(font)
+
+
+def read_only_table(parent: QWidget, name: str, heads: list[str],
+                    stretch: int | None = None) -> QTableWidget:
+    """A small table to read (a handful of rows: an order's lines, an inbox): whole
+    rows selected, no row numbers, one column stretched to the width."""
+    table = QTableWidget(0, len(heads), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(heads)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if stretch is not None:
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -4,160 +4,160 @@
 <context>
     <name>Approvals</name>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="30"/>
+        <location filename="../../desktop/ui/approvals.py" line="38"/>
         <source>a manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="31"/>
+        <location filename="../../desktop/ui/approvals.py" line="39"/>
         <source>the owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="69"/>
+        <location filename="../../desktop/ui/approvals.py" line="66"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="75"/>
-        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <location filename="../../desktop/ui/approvals.py" line="72"/>
+        <location filename="../../desktop/ui/approvals.py" line="98"/>
         <source>Order</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="75"/>
-        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <location filename="../../desktop/ui/approvals.py" line="72"/>
+        <location filename="../../desktop/ui/approvals.py" line="98"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="76"/>
-        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <location filename="../../desktop/ui/approvals.py" line="73"/>
+        <location filename="../../desktop/ui/approvals.py" line="99"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <location filename="../../desktop/ui/approvals.py" line="73"/>
         <source>Made by</source>
         <translation>制单人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <location filename="../../desktop/ui/approvals.py" line="74"/>
         <source>Waiting since</source>
         <translation>送审时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <location filename="../../desktop/ui/approvals.py" line="74"/>
         <source>Waits for</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="78"/>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="78"/>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <location filename="../../desktop/ui/approvals.py" line="79"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <location filename="../../desktop/ui/approvals.py" line="79"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="83"/>
+        <location filename="../../desktop/ui/approvals.py" line="80"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="83"/>
+        <location filename="../../desktop/ui/approvals.py" line="80"/>
         <source>Unit cost</source>
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="84"/>
+        <location filename="../../desktop/ui/approvals.py" line="81"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="86"/>
+        <location filename="../../desktop/ui/approvals.py" line="83"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="89"/>
+        <location filename="../../desktop/ui/approvals.py" line="86"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="92"/>
+        <location filename="../../desktop/ui/approvals.py" line="89"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="98"/>
+        <location filename="../../desktop/ui/approvals.py" line="95"/>
         <source>Your orders that came back rejected (last 30 days)</source>
         <translation>您被驳回的订单（近 30 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <location filename="../../desktop/ui/approvals.py" line="99"/>
         <source>Rejected</source>
         <translation>驳回时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="103"/>
+        <location filename="../../desktop/ui/approvals.py" line="100"/>
         <source>By</source>
         <translation>驳回人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="103"/>
+        <location filename="../../desktop/ui/approvals.py" line="100"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="136"/>
+        <location filename="../../desktop/ui/approvals.py" line="133"/>
         <source>urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="138"/>
+        <location filename="../../desktop/ui/approvals.py" line="135"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="140"/>
+        <location filename="../../desktop/ui/approvals.py" line="137"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="151"/>
+        <location filename="../../desktop/ui/approvals.py" line="148"/>
         <source>{n} orders wait for your decision.</source>
         <translation>有 {n} 张订单等待您审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="153"/>
+        <location filename="../../desktop/ui/approvals.py" line="150"/>
         <source>Nothing waits for your decision.</source>
         <translation>没有等待您审批的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="191"/>
+        <location filename="../../desktop/ui/approvals.py" line="32"/>
         <source>Reject {number}</source>
         <translation>驳回 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="192"/>
+        <location filename="../../desktop/ui/approvals.py" line="33"/>
         <source>Why (its creator reads this):</source>
         <translation>驳回原因（制单人会看到）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="205"/>
+        <location filename="../../desktop/ui/approvals.py" line="199"/>
         <source>{number}: {status}.</source>
         <translation>{number}：{status}。</translation>
     </message>
@@ -1248,72 +1248,72 @@
 <context>
     <name>Lines</name>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="41"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="53"/>
         <source>Scan or type a barcode or SKU, Enter adds it (3* before it: three)</source>
         <translation>扫描或输入条码、编码，按 Enter 添加（前加 3* 即 3 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="56"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="56"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="44"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="56"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="45"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="57"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="45"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="57"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="47"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="59"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="47"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="59"/>
         <source>Expiry (2027-03-31)</source>
         <translation>有效期（2027-03-31）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="92"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="104"/>
         <source>No product has the code {code}.</source>
         <translation>找不到 {code} 对应的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="151"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="163"/>
         <source>quantity of {sku}</source>
         <translation>{sku} 的数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="158"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="170"/>
         <source>price of {sku}</source>
         <translation>{sku} 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="167"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="179"/>
         <source>{sku}: the quantity must be above zero.</source>
         <translation>{sku}：数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="177"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="34"/>
         <source>{sku}: the expiry &apos;{text}&apos; is not a date like 2027-03-31</source>
         <translation>{sku}：有效期“{text}”不是 2027-03-31 这样的日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="210"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="216"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
@@ -1736,108 +1736,98 @@
         <translation>{number} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="124"/>
+        <location filename="../../desktop/ui/purchasing.py" line="122"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="300"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="312"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="124"/>
+        <location filename="../../desktop/ui/purchasing.py" line="122"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="300"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="312"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="125"/>
+        <location filename="../../desktop/ui/purchasing.py" line="123"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="125"/>
+        <location filename="../../desktop/ui/purchasing.py" line="123"/>
         <source>Received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="126"/>
+        <location filename="../../desktop/ui/purchasing.py" line="124"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
         <source>Still due</source>
         <translation>未入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="126"/>
+        <location filename="../../desktop/ui/purchasing.py" line="124"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="82"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="248"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="278"/>
         <source>Unit cost</source>
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="127"/>
+        <location filename="../../desktop/ui/purchasing.py" line="125"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="136"/>
+        <location filename="../../desktop/ui/purchasing.py" line="131"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="92"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="137"/>
+        <location filename="../../desktop/ui/purchasing.py" line="132"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="138"/>
+        <location filename="../../desktop/ui/purchasing.py" line="133"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="139"/>
+        <location filename="../../desktop/ui/purchasing.py" line="134"/>
         <source>Receive…</source>
         <translation>收货入库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="140"/>
+        <location filename="../../desktop/ui/purchasing.py" line="135"/>
         <source>Cancel the order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="155"/>
+        <location filename="../../desktop/ui/purchasing.py" line="150"/>
         <source>Purchase order {number}</source>
         <translation>采购订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="158"/>
+        <location filename="../../desktop/ui/purchasing.py" line="153"/>
         <source>Status: {status}; made by {creator} on {when}</source>
         <translation>状态：{status}；{creator} 于 {when} 制单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="162"/>
+        <location filename="../../desktop/ui/purchasing.py" line="157"/>
         <source>Expected on {date}</source>
         <translation>预计到货：{date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="165"/>
+        <location filename="../../desktop/ui/purchasing.py" line="160"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="167"/>
+        <location filename="../../desktop/ui/purchasing.py" line="162"/>
         <source>Rejected: {reason}</source>
         <translation>已驳回：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/purchasing.py" line="214"/>
-        <source>Reject {number}</source>
-        <translation>驳回 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/purchasing.py" line="215"/>
-        <source>Why (its creator reads this):</source>
-        <translation>驳回原因（制单人会看到）：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="69"/>
@@ -1856,9 +1846,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="86"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="252"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="374"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="425"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="245"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="387"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -1894,7 +1883,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="172"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="254"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="279"/>
         <source>Post the receipt</source>
         <translation>确认入库</translation>
     </message>
@@ -1909,187 +1898,182 @@
         <translation>{sku} 的进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="202"/>
-        <source>{sku}: the expiry &apos;{text}&apos; is not a date like 2027-03-31</source>
-        <translation>{sku}：有效期“{text}”不是 2027-03-31 这样的日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="199"/>
         <source>Type how many came of at least one line.</source>
         <translation>请至少填写一行的实到数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="245"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="277"/>
         <source>Receive without an order</source>
         <translation>无订单入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="271"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="280"/>
         <source>Scan what came in first.</source>
         <translation>请先扫描到货的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="294"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="308"/>
         <source>Reorder suggestions</source>
         <translation>补货建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="301"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="301"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
         <source>Minimum</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="302"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="314"/>
         <source>Maximum</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="302"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="314"/>
         <source>To order</source>
         <translation>建议采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="303"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="315"/>
         <source>Supplier (last receipt)</source>
         <translation>供应商（最近进货）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="311"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="321"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="320"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="330"/>
         <source>Nothing is below its minimum.</source>
         <translation>没有低于库存下限的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="323"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="333"/>
         <source>Make draft orders</source>
         <translation>生成草稿订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="341"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="351"/>
         <source>Draft orders made: {numbers}. Open each to check and submit it.</source>
         <translation>已生成草稿订单：{numbers}。请逐一打开核对并提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="345"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="355"/>
         <source>Left out (no supplier or cost yet): {skus}.</source>
         <translation>未生成（尚无供应商或进价）：{skus}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="366"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="288"/>
         <source>Return to a supplier</source>
         <translation>采购退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="370"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="289"/>
         <source>Credit per unit (empty: average cost)</source>
         <translation>退货单价（留空：按平均成本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="376"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="291"/>
         <source>Post the return</source>
         <translation>确认退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="393"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="292"/>
         <source>Scan what goes back first.</source>
         <translation>请先扫描要退回的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="413"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="375"/>
         <source>Pay a supplier</source>
         <translation>供应商付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="426"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="388"/>
         <source>The shop owes</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="427"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="389"/>
         <source>Amount paid</source>
         <translation>付款金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="428"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="390"/>
         <source>Paid by</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="430"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="392"/>
         <source>Post the payment</source>
         <translation>确认付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="453"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="415"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="473"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="435"/>
         <source>Approval rules</source>
         <translation>审批规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="480"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="442"/>
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="484"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
         <source>Orders above</source>
         <translation>订单金额超过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="484"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="485"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="447"/>
         <source>Urgent orders skip it</source>
         <translation>加急单免审</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="489"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="451"/>
         <source>Add a step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="491"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="453"/>
         <source>Remove the step</source>
         <translation>删除该步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="494"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="456"/>
         <source>An order needs every step whose amount it is above, in order. A step not decided within the time limit goes to the next role up; nobody approves an order they made.</source>
         <translation>订单金额超过哪一级的金额，就须经过哪一级审批，按顺序逐级进行。某一级在时限内未处理的，自动升级给上一级角色；任何人都不能审批自己制作的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="500"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="462"/>
         <source>Time limit per step</source>
         <translation>每级审批时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="523"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="485"/>
         <source>a manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="524"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="486"/>
         <source>the owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="537"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="499"/>
         <source>amount of step {n}</source>
         <translation>第 {n} 级的金额</translation>
     </message>
