@@ -165,48 +165,48 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="87"/>
+        <location filename="../../desktop/ui/cart.py" line="46"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="88"/>
+        <location filename="../../desktop/ui/cart.py" line="47"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="183"/>
         <location filename="../../desktop/ui/counter_money.py" line="280"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="89"/>
+        <location filename="../../desktop/ui/cart.py" line="48"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="182"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="90"/>
+        <location filename="../../desktop/ui/cart.py" line="49"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="91"/>
+        <location filename="../../desktop/ui/cart.py" line="50"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="186"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="92"/>
+        <location filename="../../desktop/ui/cart.py" line="51"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="187"/>
         <location filename="../../desktop/ui/counter_money.py" line="283"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="93"/>
+        <location filename="../../desktop/ui/cart.py" line="52"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="181"/>
+        <location filename="../../desktop/ui/cart.py" line="140"/>
         <source>List price {price}</source>
         <translation>原价 {price}</translation>
     </message>
@@ -537,263 +537,263 @@
         <translation>交班单已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="237"/>
+        <location filename="../../desktop/ui/counter.py" line="83"/>
         <source>Scan or type a barcode or SKU; 3* before it sells 3</source>
         <translation>扫描或输入条码、编码；前加 3* 即卖 3 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="278"/>
+        <location filename="../../desktop/ui/counter.py" line="124"/>
         <source>add the code; on an empty line: pay</source>
         <translation>录入商品；空行时：结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="279"/>
+        <location filename="../../desktop/ui/counter.py" line="125"/>
         <source>pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="280"/>
+        <location filename="../../desktop/ui/counter.py" line="126"/>
         <source>find a product</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="281"/>
+        <location filename="../../desktop/ui/counter.py" line="127"/>
         <source>quantity of the line</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="282"/>
+        <location filename="../../desktop/ui/counter.py" line="128"/>
         <source>price or discount of the line</source>
         <translation>改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="283"/>
+        <location filename="../../desktop/ui/counter.py" line="129"/>
         <source>delete the line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="284"/>
+        <location filename="../../desktop/ui/counter.py" line="130"/>
         <source>choose a line</source>
         <translation>选择行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="285"/>
+        <location filename="../../desktop/ui/counter.py" line="131"/>
         <source>hold the sale</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="286"/>
+        <location filename="../../desktop/ui/counter.py" line="132"/>
         <source>resume a held sale</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="287"/>
+        <location filename="../../desktop/ui/counter.py" line="133"/>
         <source>customer (on account)</source>
         <translation>选择客户（赊账）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="288"/>
+        <location filename="../../desktop/ui/counter.py" line="134"/>
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="289"/>
+        <location filename="../../desktop/ui/counter.py" line="135"/>
         <source>open or close the shift</source>
         <translation>开班或交班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="290"/>
+        <location filename="../../desktop/ui/counter.py" line="136"/>
         <source>void the sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="291"/>
+        <location filename="../../desktop/ui/counter.py" line="137"/>
         <source>clear the scan line</source>
         <translation>清空输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="310"/>
+        <location filename="../../desktop/ui/counter.py" line="156"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="324"/>
+        <location filename="../../desktop/ui/counter.py" line="170"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="430"/>
+        <location filename="../../desktop/ui/counter.py" line="276"/>
         <source>No shift open: F9 opens it with the float.</source>
         <translation>未开班：按 F9 录入备用金开班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="434"/>
+        <location filename="../../desktop/ui/counter.py" line="280"/>
         <source>Shift open since {time}</source>
         <translation>已开班（{time} 起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="439"/>
+        <location filename="../../desktop/ui/counter.py" line="285"/>
         <source>Held sales: {n} (F6)</source>
         <translation>挂单：{n} 笔（F6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="456"/>
+        <location filename="../../desktop/ui/counter.py" line="302"/>
         <source>The quantity must be above zero.</source>
         <translation>数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="459"/>
+        <location filename="../../desktop/ui/counter.py" line="305"/>
         <source>Type or scan a code after the {star}.</source>
         <translation>请在 {star} 后输入或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="468"/>
+        <location filename="../../desktop/ui/counter.py" line="314"/>
         <source>The database did not answer: scan {code} again in a moment.</source>
         <translation>数据库没有响应：请稍后再扫一次 {code}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="474"/>
+        <location filename="../../desktop/ui/counter.py" line="320"/>
         <source>No product has the code {code}. F2 finds it by name.</source>
         <translation>找不到 {code} 对应的商品。按 F2 按名称查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="529"/>
-        <location filename="../../desktop/ui/counter.py" line="549"/>
+        <location filename="../../desktop/ui/counter.py" line="375"/>
+        <location filename="../../desktop/ui/counter.py" line="395"/>
         <source>Choose a line first (↑ ↓).</source>
         <translation>请先选择一行（↑ ↓）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="532"/>
+        <location filename="../../desktop/ui/counter.py" line="378"/>
         <source>Quantity (F3)</source>
         <translation>数量（F3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="535"/>
+        <location filename="../../desktop/ui/counter.py" line="381"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="556"/>
+        <location filename="../../desktop/ui/counter.py" line="402"/>
         <source>discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="559"/>
+        <location filename="../../desktop/ui/counter.py" line="405"/>
         <source>A discount is between 0% and 100%.</source>
         <translation>折扣须在 0% 到 100% 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="561"/>
+        <location filename="../../desktop/ui/counter.py" line="407"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="563"/>
+        <location filename="../../desktop/ui/counter.py" line="409"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="567"/>
+        <location filename="../../desktop/ui/counter.py" line="413"/>
         <source>Price or discount (F4)</source>
         <translation>改价或折扣（F4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="571"/>
+        <location filename="../../desktop/ui/counter.py" line="417"/>
         <source>A new price, or a discount such as 10%. List price: {price}</source>
         <translation>输入新价格，或折扣如 10%（即减价 10%）。原价：{price}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="585"/>
+        <location filename="../../desktop/ui/counter.py" line="431"/>
         <source>Changing the price of {name} to {price} needs a manager.</source>
         <translation>将 {name} 改价为 {price} 需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="590"/>
+        <location filename="../../desktop/ui/counter.py" line="436"/>
         <source>The price stays {price}: no manager allowed the change.</source>
         <translation>价格仍为 {price}：未获经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="604"/>
+        <location filename="../../desktop/ui/counter.py" line="450"/>
         <source>Allowed by {name}.</source>
         <translation>已由 {name} 授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="616"/>
+        <location filename="../../desktop/ui/counter.py" line="462"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="621"/>
+        <location filename="../../desktop/ui/counter.py" line="467"/>
         <source>The sale was voided.</source>
         <translation>本单已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="632"/>
+        <location filename="../../desktop/ui/counter.py" line="478"/>
         <source>{n} lines</source>
         <translation>共 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="651"/>
+        <location filename="../../desktop/ui/counter.py" line="497"/>
         <source>Walk-in customer (F7 chooses one)</source>
         <translation>散客（按 F7 选择客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="655"/>
+        <location filename="../../desktop/ui/counter.py" line="501"/>
         <source>Customer: {name}, owes {balance}</source>
         <translation>客户：{name}，欠款 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="659"/>
+        <location filename="../../desktop/ui/counter.py" line="505"/>
         <source> of a {limit} limit</source>
         <translation>，额度 {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="667"/>
+        <location filename="../../desktop/ui/counter.py" line="513"/>
         <source>Nothing to pay for yet.</source>
         <translation>还没有录入商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="688"/>
+        <location filename="../../desktop/ui/counter.py" line="534"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="693"/>
+        <location filename="../../desktop/ui/counter.py" line="539"/>
         <source>{number} posted: {total}.</source>
         <translation>{number} 已过账：{total}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="716"/>
+        <location filename="../../desktop/ui/counter.py" line="562"/>
         <source>Nothing to hold.</source>
         <translation>没有可挂单的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="722"/>
+        <location filename="../../desktop/ui/counter.py" line="568"/>
         <source>The sale is held: F6 resumes it.</source>
         <translation>已挂单：按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="731"/>
+        <location filename="../../desktop/ui/counter.py" line="577"/>
         <source>No sale is held.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="734"/>
+        <location filename="../../desktop/ui/counter.py" line="580"/>
         <source>Finish, hold (F5) or void (F10) this sale first.</source>
         <translation>请先结账、挂单（F5）或作废（F10）当前单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="746"/>
+        <location filename="../../desktop/ui/counter.py" line="592"/>
         <source>{code} is no longer sold.</source>
         <translation>{code} 已停售。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="770"/>
+        <location filename="../../desktop/ui/counter.py" line="616"/>
         <source>Resumed the sale held at {time}.</source>
         <translation>已取回 {time} 的挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="787"/>
+        <location filename="../../desktop/ui/counter.py" line="633"/>
         <source>{number} posted: {total} refunded.</source>
         <translation>{number} 已过账：退款 {total}。</translation>
     </message>
