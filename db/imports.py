@@ -184,12 +184,20 @@ def _products(conn: Connection, actor: Actor, batch: int, rows: list[dict], now)
     first = (conn.execute(select(func.max(products.c.id))).scalar() or 0) + 1
     loader = BulkLoader(conn)                 # the driver's executemany, or COPY
     at = now if loader.pg else sqlite_datetime(now)
+    # a book bigger than the shop so far: its indexes are built once after the load
+    # instead of kept row by row (in the same transaction; a failure puts them back)
+    rebuild = len(rows) > 5000 and len(rows) > conn.execute(
+        select(func.count()).select_from(products)).scalar_one()
+    if rebuild:
+        loader.drop_secondary([products], foreign_keys=False)
     with _name_grams_held(conn, first):
         loader.insert(products, ("sku", "name", "pinyin", "category", "unit", "price", "min_qty",
                                  "max_qty", "batch_tracked", "active", "created_at"),
                       ((r["sku"], r["name"], initials(r["name"], cache), r.get("category") or "",
                         r.get("unit") or "", r.get("price") or 0, r.get("min_qty"),
                         r.get("max_qty"), False, True, at) for r in rows))
+    if rebuild:
+        loader.restore_secondary()
     ids = dict(conn.execute(select(products.c.sku, products.c.id)
                             .where(products.c.id >= first)).all())
     loader.insert(barcodes, ("code", "product_id"),
