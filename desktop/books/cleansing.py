@@ -17,7 +17,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from db.codes import gtin_check_digit
+from desktop.books.text import T
 
 
 class Bad(Exception):
@@ -48,19 +48,19 @@ def text(cell, what: str = "text") -> tuple[str, str | None]:
         cell = int(cell)
     raw = cell if isinstance(cell, str) else str(cell)
     if raw[:1] == "'" and raw[1:2] in ("=", "+", "-", "@"):
-        return raw[1:], "the ' an export puts before formula-like text taken off"
+        return raw[1:], T("the ' an export puts before formula-like text taken off")
     norm = unicodedata.normalize("NFKC", raw)
     out = _SPACES.sub(" ", norm).strip()
     if out == raw:
         return out, None
-    return out, "full-width characters made plain" if norm != raw else "spaces trimmed"
+    return out, T("full-width characters made plain") if norm != raw else T("spaces trimmed")
 
 
 def unit(cell, what: str = "unit") -> tuple[str, str | None]:
     value, note = text(cell)
     canon = UNITS.get(value.lower(), UNITS.get(value, value))
     if canon != value:
-        return canon, f"unit '{value}' written as '{canon}'"
+        return canon, T("unit '{value}' written as '{canon}'", value=value, canon=canon)
     return value, note
 
 
@@ -69,20 +69,22 @@ def _scaled_float(cell: float, places: int, what: str) -> int:
     scale = 10 ** places
     n = round(cell * scale)
     if abs(cell * scale - n) > 1e-6 * max(1.0, abs(cell * scale)):
-        raise Bad(f"{what}: {cell} has more than {places} decimals")
+        raise Bad(T("{what}: {value} has more than {places} decimals", what=what, value=cell,
+                      places=places))
     return n
 
 
 def _decimal(cell, places: int, what: str) -> tuple[Decimal, str | None]:
     if isinstance(cell, bool):
-        raise Bad(f"{what}: '{cell}' is not a number")
+        raise Bad(T("{what}: '{value}' is not a number", what=what, value=cell))
     if isinstance(cell, int):
         return Decimal(cell), None
     if isinstance(cell, float):
         d = Decimal(repr(cell))
         rounded = d.quantize(Decimal(1).scaleb(-places))
         if abs(d - rounded) > Decimal("0.000001"):
-            raise Bad(f"{what}: {cell} has more than {places} decimals")
+            raise Bad(T("{what}: {value} has more than {places} decimals", what=what, value=cell,
+                      places=places))
         return rounded, None
     raw = str(cell)
     s = unicodedata.normalize("NFKC", raw).strip()
@@ -92,18 +94,20 @@ def _decimal(cell, places: int, what: str) -> tuple[Decimal, str | None]:
     if negative:
         stripped = stripped[1:-1]
     if stripped != s:
-        note = f"'{raw.strip()}' read as {('-' if negative else '') + stripped}"
+        note = T("'{raw}' read as {value}", raw=raw.strip(),
+                 value=('-' if negative else '') + stripped)
     elif s != raw:
-        note = "full-width digits made plain" if unicodedata.normalize("NFKC", raw) != raw \
-            else "spaces trimmed"
+        note = T("full-width digits made plain") if unicodedata.normalize("NFKC", raw) != raw \
+            else T("spaces trimmed")
     try:
         d = Decimal(stripped)
     except InvalidOperation:
-        raise Bad(f"{what}: '{raw.strip()}' is not a number") from None
+        raise Bad(T("{what}: '{value}' is not a number", what=what, value=raw.strip())) from None
     if not d.is_finite():
-        raise Bad(f"{what}: '{raw.strip()}' is not a number")
+        raise Bad(T("{what}: '{value}' is not a number", what=what, value=raw.strip()))
     if d != d.quantize(Decimal(1).scaleb(-places)):
-        raise Bad(f"{what}: '{raw.strip()}' has more than {places} decimals")
+        raise Bad(T("{what}: {value} has more than {places} decimals", what=what,
+                      value=raw.strip(), places=places))
     return (-d if negative else d), note
 
 
@@ -139,21 +143,22 @@ def code(cell, what: str = "code") -> tuple[str, str | None]:
         return "", None
     if isinstance(cell, float):
         if not cell.is_integer() or abs(cell) >= 1e15:
-            raise Bad(f"{what}: {cell!r} lost its digits (Excel stored the code as a number)")
-        return str(int(cell)), "stored as a number in the book"
+            raise Bad(T("{what}: {value} lost its digits (Excel stored the code as a number)",
+                      what=what, value=repr(cell)))
+        return str(int(cell)), T("stored as a number in the book")
     if isinstance(cell, int) and not isinstance(cell, bool):
-        return str(cell), "stored as a number in the book"
+        return str(cell), T("stored as a number in the book")
     raw = str(cell)
     s = unicodedata.normalize("NFKC", raw).strip()
     if _SCI.match(s.replace(" ", "")):
-        raise Bad(f"{what}: '{s}' lost its digits to Excel's scientific notation; type the "
-                  "code again as text")
+        raise Bad(T("{what}: '{value}' lost its digits to Excel's scientific notation; type "
+                    "the code again as text", what=what, value=s))
     compact = s.replace(" ", "").replace("-", "") if re.fullmatch(r"[\d\s-]+", s) else s
     if compact == raw:
         return compact, None
     if unicodedata.normalize("NFKC", raw) != raw:
-        return compact, "full-width digits made plain"
-    return compact, "spaces taken out"
+        return compact, T("full-width digits made plain")
+    return compact, T("spaces taken out")
 
 
 def barcode(cell, what: str = "barcode") -> tuple[str, str | None]:
@@ -162,13 +167,14 @@ def barcode(cell, what: str = "barcode") -> tuple[str, str | None]:
     if not value:
         return "", note
     if not (value.isascii() and value.isprintable() and " " not in value) or len(value) > 48:
-        raise Bad(f"{what}: '{value}' has characters a scanner cannot read")
+        raise Bad(T("{what}: '{value}' has characters a scanner cannot read", what=what,
+                      value=value))
     if len(value) in (8, 12, 13, 14) and value.isdigit():
         body = value[:-1]           # GS1 mod 10, weights 3, 1 from the right (db.codes)
         check = (10 - (3 * sum(map(int, body[::-2])) + sum(map(int, body[-2::-2]))) % 10) % 10
         if check != int(value[-1]):
-            raise Bad(f"{what}: {value} has a wrong check digit (it would be "
-                      f"{gtin_check_digit(value[:-1])}); not stored, and not corrected")
+            raise Bad(T("{what}: {value} has a wrong check digit (it would be {check}); not "
+                        "stored, and not corrected", what=what, value=value, check=check))
     return value, note
 
 
@@ -187,7 +193,7 @@ def barcodes(cell, what: str = "barcode") -> tuple[list[str], str | None]:
                     codes.append(value)
                 if note:
                     notes.append(note)
-        return codes, "; ".join(notes) or None
+        return codes, notes[0] if notes else None
     value, note = barcode(cell, what)
     return ([value] if value else []), note
 
@@ -217,8 +223,8 @@ def date(cell, what: str = "date") -> tuple[dt.date | None, str | None]:
         return cell, None
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         if 1 <= cell < 2958466:
-            return EXCEL_EPOCH + dt.timedelta(days=int(cell)), "an Excel date number"
-        raise Bad(f"{what}: {cell} is not a date")
+            return EXCEL_EPOCH + dt.timedelta(days=int(cell)), T("an Excel date number")
+        raise Bad(T("{what}: {value} is not a date", what=what, value=cell))
     s = unicodedata.normalize("NFKC", str(cell)).strip().split(" ")[0]
     for pattern in _DATE_TEXT:
         m = pattern.match(s)
@@ -227,5 +233,5 @@ def date(cell, what: str = "date") -> tuple[dt.date | None, str | None]:
                 return dt.date(int(m[1]), int(m[2]), int(m[3])), None
             except ValueError:
                 break
-    raise Bad(f"{what}: '{str(cell).strip()}' is not a date (2024-03-05, 2024/3/5, "
-              "2024年3月5日)")
+    raise Bad(T("{what}: '{value}' is not a date (2024-03-05, 2024/3/5, 2024年3月5日)",
+                what=what, value=str(cell).strip()))

@@ -23,6 +23,7 @@ from db.errors import BooksError
 from desktop.books import cleansing as C
 from desktop.books.mapping import KINDS, find_header, norm_header, signature
 from desktop.books.reading import Sheet, read_book
+from desktop.books.text import T
 
 TOTAL_WORDS = {"合计", "总计", "小计", "共计", "总数", "合 计", "total", "totals", "sum",
                "grandtotal"}
@@ -191,25 +192,27 @@ def _read_rows(p: Preview, progress=None, cancelled=None) -> None:
         if (key_blank or codeless) and {norm_header(c) for c in cells
                                         if isinstance(c, str)} & TOTAL_WORDS:
             p.skipped += 1
-            issues.append(Issue(row_no, "", "info", "totals row skipped"))
+            issues.append(Issue(row_no, "", "info", T("totals row skipped")))
             continue
         if key_blank:
             first = next(str(c).strip() for c in cells if not blank(c))
             p.skipped += 1
-            issues.append(Issue(row_no, "", "info", f"note line skipped: '{first[:40]}'"))
+            issues.append(Issue(row_no, "", "info",
+                                T("note line skipped: '{text}'", text=first[:40])))
             continue
         rec = Record(row_no, {}, cells)
         values = rec.values
         for c, f, cleaner, column, what, droppable in plan:
             try:
-                value, note = cleaner(cells[c] if c < n else None, what)
+                value, note = cleaner(cells[c] if c < n else None, T(what))
             except C.Bad as exc:
                 if droppable:
-                    issues.append(Issue(row_no, column, "warning", f"{exc}; left out"))
+                    issues.append(Issue(row_no, column, "warning",
+                                        T("{problem}; left out", problem=exc.args[0])))
                     value, note = None, None
                 else:
                     rec.status = "rejected"
-                    issues.append(Issue(row_no, column, "error", str(exc)))
+                    issues.append(Issue(row_no, column, "error", exc.args[0]))
                     continue
             if note:
                 issues.append(Issue(row_no, column, "info", note))
@@ -236,36 +239,40 @@ def _complete(p: Preview, rec: Record) -> None:
             if v["barcode"]:
                 v["sku"] = v["barcode"][0]
                 p.issues.append(Issue(rec.row, _header_of(p, "barcode"), "info",
-                                      "no SKU: the barcode is used as the SKU"))
+                                      T("no SKU: the barcode is used as the SKU")))
             else:
-                return _reject(p, rec, _header_of(p, "sku"), "no SKU and no barcode")
+                return _reject(p, rec, _header_of(p, "sku"), T("no SKU and no barcode"))
         if not v.get("name"):
-            return _reject(p, rec, _header_of(p, "name"), "no product name")
+            return _reject(p, rec, _header_of(p, "name"), T("no product name"))
         for f in ("price", "cost", "qty"):
             if v.get(f) is not None and v[f] < 0:
-                return _reject(p, rec, _header_of(p, f), f"{f} cannot be below zero")
+                return _reject(p, rec, _header_of(p, f),
+                               T("{what} cannot be below zero", what=T(f)))
         if (v.get("min_qty") is not None and v.get("max_qty") is not None
                 and v["min_qty"] > v["max_qty"]):
-            return _reject(p, rec, _header_of(p, "min_qty"), "the minimum is above the maximum")
+            return _reject(p, rec, _header_of(p, "min_qty"),
+                           T("the minimum is above the maximum"))
     elif p.kind in ("customers", "suppliers"):
         name = v.get("party", "")
         if not any(ch.isalpha() for ch in name):
             rec.status = "skipped"
             p.issues.append(Issue(rec.row, _header_of(p, "party"), "warning",
-                                  f"'{name}' is not a name (a phone number or a note?): skipped"))
+                                  T("'{name}' is not a name (a phone number or a note?): "
+                                    "skipped", name=name)))
     elif p.kind == "opening-stock":
         if not (v.get("sku") or v.get("barcode")):
-            return _reject(p, rec, _header_of(p, "sku"), "no SKU or barcode")
+            return _reject(p, rec, _header_of(p, "sku"), T("no SKU or barcode"))
         if v.get("qty") is None or v["qty"] < 0:
-            return _reject(p, rec, _header_of(p, "qty"), "no quantity, or one below zero")
+            return _reject(p, rec, _header_of(p, "qty"), T("no quantity, or one below zero"))
     elif p.kind == "sales-history":
         if not (v.get("sku") or v.get("barcode") or v.get("name")):
-            return _reject(p, rec, _header_of(p, "name"), "no product")
+            return _reject(p, rec, _header_of(p, "name"), T("no product"))
         if v.get("amount") is None:
             if v.get("price") is not None and v.get("qty") is not None:
                 v["amount"] = (v["price"] * v["qty"] + 500) // 1000
             else:
-                return _reject(p, rec, _header_of(p, "amount"), "no amount (nor price and quantity)")
+                return _reject(p, rec, _header_of(p, "amount"),
+                               T("no amount (nor price and quantity)"))
 
 
 def _key(p: Preview, rec: Record):
@@ -294,21 +301,23 @@ def _dedupe(p: Preview) -> None:
                          and old.values[f] != val]
                 if clash:
                     _reject(p, rec, _header_of(p, clash[0]),
-                            f"{k} is also on row {old.row}, with a different "
-                            f"{_header_of(p, clash[0]) or clash[0]}")
+                            T("{key} is also on row {row}, with a different {column}", key=k,
+                              row=old.row, column=_header_of(p, clash[0]) or clash[0]))
                     continue
                 for f, val in rec.values.items():          # fill what the first left blank
                     if old.values.get(f) in (None, "") and val not in (None, ""):
                         old.values[f] = val
                 rec.status = "merged"
-                p.issues.append(Issue(rec.row, "", "info", f"the same as row {old.row}: merged"))
+                p.issues.append(Issue(rec.row, "", "info",
+                                      T("the same as row {row}: merged", row=old.row)))
                 continue
             first[k] = rec
         for code in list(rec.values.get("barcode") or []) if p.kind == "products" else []:
             if code in codes and codes[code].values.get("sku") != rec.values.get("sku"):
                 p.issues.append(Issue(rec.row, _header_of(p, "barcode"), "warning",
-                                      f"barcode {code} is also on row {codes[code].row} "
-                                      f"({codes[code].values.get('sku')}): left out here"))
+                                      T("barcode {code} is also on row {row} ({sku}): left out "
+                                        "here", code=code, row=codes[code].row,
+                                        sku=codes[code].values.get("sku"))))
                 rec.values["barcode"].remove(code)
             else:
                 codes[code] = rec
@@ -351,8 +360,8 @@ def check_existing(conn: Connection, p: Preview) -> None:
             for code in list(v["barcode"]):
                 if owners.get(code, v["sku"]) != v["sku"]:
                     p.issues.append(Issue(r.row, _header_of(p, "barcode"), "warning",
-                                          f"barcode {code} belongs to product {owners[code]} "
-                                          "in the books: left out"))
+                                          T("barcode {code} belongs to product {sku} in the "
+                                            "books: left out", code=code, sku=owners[code])))
                     v["barcode"].remove(code)
             if ex is None:
                 continue
@@ -364,12 +373,13 @@ def check_existing(conn: Connection, p: Preview) -> None:
                 differs.append("barcode")
             if differs:
                 _reject(p, r, _header_of(p, differs[0]),
-                        f"{v['sku']} is in the books already as '{ex['name']}' with another "
-                        f"{_header_of(p, differs[0]) or differs[0]}: change it in the books "
-                        "or in the book")
+                        T("{key} is in the books already as '{name}' with another {column}: "
+                          "change it in the books or in the book", key=v["sku"], name=ex["name"],
+                          column=_header_of(p, differs[0]) or differs[0]))
             else:
                 r.status = "unchanged"
-                p.issues.append(Issue(r.row, "", "info", f"{v['sku']} is in the books already"))
+                p.issues.append(Issue(r.row, "", "info",
+                                      T("{key} is in the books already", key=v["sku"])))
     elif p.kind in ("customers", "suppliers"):
         have = imports.existing_parties(conn, p.kind, [r.values["party"] for r in new])
         for r in new:
@@ -380,10 +390,12 @@ def check_existing(conn: Connection, p: Preview) -> None:
                     v.get("balance") not in (None, 0) and v["balance"] != ex["balance"]):
                 what = "phone" if v.get("phone") and v["phone"] != ex["phone"] else "balance"
                 _reject(p, r, _header_of(p, what),
-                        f"{v['party']} is in the books already with another {what}")
+                        T("{key} is in the books already with another {what}", key=v["party"],
+                          what=T(what)))
             else:
                 r.status = "unchanged"
-                p.issues.append(Issue(r.row, "", "info", f"{v['party']} is in the books already"))
+                p.issues.append(Issue(r.row, "", "info",
+                                      T("{key} is in the books already", key=v["party"])))
     elif p.kind in ("opening-stock",):
         found = imports.product_ids(conn, [r.values.get("sku") or r.values.get("barcode")
                                            for r in new])
@@ -391,15 +403,16 @@ def check_existing(conn: Connection, p: Preview) -> None:
             code = r.values.get("sku") or r.values.get("barcode")
             if code not in found:
                 _reject(p, r, _header_of(p, "sku" if r.values.get("sku") else "barcode"),
-                        f"no product with SKU or barcode {code} in the books")
+                        T("no product with SKU or barcode {code} in the books", code=code))
 
 
 def mark_imported_before(conn: Connection, p: Preview) -> None:
     from db import imports
     before = imports.imported_before(conn, p.kind, p.content_hash)
     if before is not None and p.to_import:
-        p.already = (f"these rows were imported already from {before.file} on "
-                     f"{before.at:%Y-%m-%d %H:%M} (batch {before.id}): nothing to do")
+        p.already = T("these rows were imported already from {file} on {when} (batch {batch}): "
+                      "nothing to do", file=before.file, when=f"{before.at:%Y-%m-%d %H:%M}",
+                      batch=before.id)
         p.issues.insert(0, Issue(0, "", "info", p.already))
 
 

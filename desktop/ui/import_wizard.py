@@ -23,6 +23,7 @@ from db.engine import write_transaction
 from db.errors import BooksError
 from db.permissions import may
 from desktop.books.mapping import KINDS
+from desktop.books.text import Text
 from desktop.ui.list_screen import ListScreen
 from desktop.ui.paged_model import Column
 from desktop.ui.widgets import enlarge, error_label
@@ -30,6 +31,7 @@ from desktop.ui.workers import run_in_background
 
 translate = QCoreApplication.translate
 SHOWN_ROWS = 200
+FIELDS = {f for spec in KINDS.values() for f in spec["fields"]}
 SEVERITY_BRUSH = {"error": QBrush(QColor("#b00020")), "warning": QBrush(QColor("#9a6700"))}
 
 
@@ -52,6 +54,63 @@ def field_text(field: str) -> str:
             "credit_limit": translate("Import", "Credit limit"),
             "date": translate("Import", "Date"), "amount": translate("Import", "Amount"),
             "customer": translate("Import", "Customer")}.get(field, field)
+
+
+def issue_catalogue() -> list[str]:
+    """Every message template of desktop.books, for lupdate to collect (say() looks
+    them up at run time; tests/ui/test_import_wizard.py checks none is missing)."""
+    return [
+        translate("ImportIssue", "'{raw}' read as {value}"),
+        translate("ImportIssue", "spaces taken out"),
+        translate("ImportIssue", "{what}: '{value}' is not a date (2024-03-05, 2024/3/5, 2024年3月5日)"),
+        translate("ImportIssue", "the ' an export puts before formula-like text taken off"),
+        translate("ImportIssue", "full-width characters made plain"),
+        translate("ImportIssue", "spaces trimmed"),
+        translate("ImportIssue", "unit '{value}' written as '{canon}'"),
+        translate("ImportIssue", "{what}: {value} has more than {places} decimals"),
+        translate("ImportIssue", "{what}: '{value}' is not a number"),
+        translate("ImportIssue", "stored as a number in the book"),
+        translate("ImportIssue", "{what}: '{value}' lost its digits to Excel's scientific notation; type the code again as text"),
+        translate("ImportIssue", "full-width digits made plain"),
+        translate("ImportIssue", "{what}: '{value}' has characters a scanner cannot read"),
+        translate("ImportIssue", "{what}: {value} is not a date"),
+        translate("ImportIssue", "{what}: {value} lost its digits (Excel stored the code as a number)"),
+        translate("ImportIssue", "{what}: {value} has a wrong check digit (it would be {check}); not stored, and not corrected"),
+        translate("ImportIssue", "an Excel date number"),
+        translate("ImportIssue", "these rows were imported already from {file} on {when} (batch {batch}): nothing to do"),
+        translate("ImportIssue", "no product name"),
+        translate("ImportIssue", "the minimum is above the maximum"),
+        translate("ImportIssue", "totals row skipped"),
+        translate("ImportIssue", "note line skipped: '{text}'"),
+        translate("ImportIssue", "no SKU and no barcode"),
+        translate("ImportIssue", "{what} cannot be below zero"),
+        translate("ImportIssue", "{key} is in the books already as '{name}' with another {column}: change it in the books or in the book"),
+        translate("ImportIssue", "no SKU: the barcode is used as the SKU"),
+        translate("ImportIssue", "'{name}' is not a name (a phone number or a note?): skipped"),
+        translate("ImportIssue", "no SKU or barcode"),
+        translate("ImportIssue", "no quantity, or one below zero"),
+        translate("ImportIssue", "{key} is also on row {row}, with a different {column}"),
+        translate("ImportIssue", "the same as row {row}: merged"),
+        translate("ImportIssue", "barcode {code} is also on row {row} ({sku}): left out here"),
+        translate("ImportIssue", "{key} is in the books already"),
+        translate("ImportIssue", "{key} is in the books already with another {what}"),
+        translate("ImportIssue", "no product"),
+        translate("ImportIssue", "barcode {code} belongs to product {sku} in the books: left out"),
+        translate("ImportIssue", "no product with SKU or barcode {code} in the books"),
+        translate("ImportIssue", "{problem}; left out"),
+        translate("ImportIssue", "no amount (nor price and quantity)"),
+    ]
+
+
+def say(text) -> str:
+    """An import message in the person's language: its template translated, its
+    values put in (those that are messages themselves translated too)."""
+    if not isinstance(text, Text):
+        return str(text)
+    if not text.args and text.template.replace(" ", "_") in FIELDS:
+        return field_text(text.template.replace(" ", "_"))
+    args = {k: say(v) if isinstance(v, Text) else v for k, v in text.args.items()}
+    return translate("ImportIssue", text.template).format(**args)
 
 
 def severity_text(s: str) -> str:
@@ -334,14 +393,14 @@ class ImportWizard(QDialog):
             read=s["rows_read"], new=s["rows_imported"], merged=s["rows_merged"],
             same=s["rows_unchanged"], bad=s["rows_rejected"], skipped=s["rows_skipped"])
         if p.already:
-            text += " " + p.already
+            text += " " + say(p.already)
         self.summary.setText(text)
         wanted = self.filter.currentData()
         shown = [i for i in p.issues if not wanted or i.severity == wanted]
         self.issues.setRowCount(len(shown))
         for r, i in enumerate(shown):
             for c, value in enumerate((str(i.row or ""), i.column, severity_text(i.severity),
-                                       i.message)):
+                                       say(i.message))):
                 item = QTableWidgetItem(value)
                 if i.severity in SEVERITY_BRUSH:
                     item.setForeground(SEVERITY_BRUSH[i.severity])

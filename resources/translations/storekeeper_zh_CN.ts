@@ -943,306 +943,504 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="37"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="39"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="38"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="40"/>
         <source>Customers (with what they owe)</source>
         <translation>客户（含欠款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="39"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="41"/>
         <source>Suppliers (with what the shop owes)</source>
         <translation>供应商（含应付）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="40"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="42"/>
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="41"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="43"/>
         <source>Sales history (for reports)</source>
         <translation>历史销售（用于报表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="46"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="48"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="46"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="48"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="49"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="49"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="48"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="48"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="49"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
         <source>Minimum</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="49"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
         <source>Maximum</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
         <source>Balance owed</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="54"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="54"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="56"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="58"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="117"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="58"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="117"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="59"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
         <source>cleaned</source>
         <translation>已清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="73"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="132"/>
         <source>Import an old book</source>
         <translation>导入旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="83"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="142"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="85"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="215"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="144"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="274"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="171"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="121"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="180"/>
         <source>What the book holds</source>
         <translation>账本内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="122"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="181"/>
         <source>The book (.xlsx, .xls, .ods, .csv)</source>
         <translation>账本文件（.xlsx、.xls、.ods、.csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="182"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="124"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="183"/>
         <source>Nothing is written until the last step, and then all of it or nothing. The next page shows the sheet as read and the columns as understood.</source>
         <translation>到最后一步才会写入数据，届时要么全部导入，要么全部不导入。下一页显示读取到的工作表内容，以及识别出的各列对应字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="156"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="215"/>
         <source>Every issue</source>
         <translation>全部问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="157"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="216"/>
         <source>Errors: rows not imported</source>
         <translation>错误：不导入的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="158"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="217"/>
         <source>Warnings: values left out</source>
         <translation>警告：未导入的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="159"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="218"/>
         <source>What was cleaned</source>
         <translation>已清理的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="164"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="223"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="165"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="224"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="166"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="225"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="167"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="226"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="171"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="230"/>
         <source>Save the refused rows…</source>
         <translation>保存被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="175"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="234"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="188"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="247"/>
         <source>The old book</source>
         <translation>打开旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="189"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="248"/>
         <source>Books (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>账本文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="214"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="273"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="257"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="316"/>
         <source>Choose the book first.</source>
         <translation>请先选择账本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="289"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="348"/>
         <source>Maps to</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="295"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="354"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="314"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="373"/>
         <source>{file}, sheet &apos;{sheet}&apos;: the header is row {row}; the columns below it are mapped as shown in the first line (change any: the preview is made again). The first {n} rows are shown.</source>
         <translation>{file}，工作表“{sheet}”：表头在第 {row} 行；其下各列按第一行所示对应到字段（任一列都可修改，修改后重新生成预览）。仅显示前 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="331"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="390"/>
         <source>{read} rows read: {new} to import, {merged} merged, {same} already in the books, {bad} refused; {skipped} blank, title, note or totals rows skipped.</source>
         <translation>共读取 {read} 行：{new} 行待导入，{merged} 行合并，{same} 行系统中已有，{bad} 行被拒绝；另跳过空行、标题行、备注行或合计行 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="356"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="415"/>
         <source>Save the refused rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="358"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="417"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="374"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="433"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="407"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="466"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="414"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="473"/>
         <source>Import a book…</source>
         <translation>导入账本…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="415"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="474"/>
         <source>Undo the chosen import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="427"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="486"/>
         <source>{file}: {n} rows imported.</source>
         <translation>{file}：已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="497"/>
         <source>Choose an import to undo.</source>
         <translation>请先选择要撤销的导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="447"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="506"/>
         <source>Batch {batch} undone: {n} documents reversed, {p} products retired.</source>
         <translation>批次 {batch} 已撤销：冲销 {n} 张单据，停用 {p} 种商品。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportIssue</name>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="63"/>
+        <source>&apos;{raw}&apos; read as {value}</source>
+        <translation>“{raw}”读作 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="64"/>
+        <source>spaces taken out</source>
+        <translation>已去掉空格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="65"/>
+        <source>{what}: &apos;{value}&apos; is not a date (2024-03-05, 2024/3/5, 2024年3月5日)</source>
+        <translation>{what}：“{value}”不是日期（如 2024-03-05、2024/3/5、2024年3月5日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="66"/>
+        <source>the &apos; an export puts before formula-like text taken off</source>
+        <translation>已去掉导出时加在类似公式的文字前的 &apos;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="67"/>
+        <source>full-width characters made plain</source>
+        <translation>全角字符已转为半角</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="68"/>
+        <source>spaces trimmed</source>
+        <translation>已去掉首尾空格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="69"/>
+        <source>unit &apos;{value}&apos; written as &apos;{canon}&apos;</source>
+        <translation>单位“{value}”记为“{canon}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="70"/>
+        <source>{what}: {value} has more than {places} decimals</source>
+        <translation>{what}：{value} 的小数超过 {places} 位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="71"/>
+        <source>{what}: &apos;{value}&apos; is not a number</source>
+        <translation>{what}：“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="72"/>
+        <source>stored as a number in the book</source>
+        <translation>表中存成了数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="73"/>
+        <source>{what}: &apos;{value}&apos; lost its digits to Excel&apos;s scientific notation; type the code again as text</source>
+        <translation>{what}：“{value}”被 Excel 的科学计数法丢了位数；请以文本重新输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="74"/>
+        <source>full-width digits made plain</source>
+        <translation>全角数字已转为半角</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="75"/>
+        <source>{what}: &apos;{value}&apos; has characters a scanner cannot read</source>
+        <translation>{what}：“{value}”含扫码枪无法读出的字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="76"/>
+        <source>{what}: {value} is not a date</source>
+        <translation>{what}：{value} 不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="77"/>
+        <source>{what}: {value} lost its digits (Excel stored the code as a number)</source>
+        <translation>{what}：{value} 丢了位数（Excel 把编码存成了数字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="78"/>
+        <source>{what}: {value} has a wrong check digit (it would be {check}); not stored, and not corrected</source>
+        <translation>{what}：{value} 的校验位错误（应为 {check}）；不保存，也不擅自更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="79"/>
+        <source>an Excel date number</source>
+        <translation>Excel 日期序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="80"/>
+        <source>these rows were imported already from {file} on {when} (batch {batch}): nothing to do</source>
+        <translation>这些行已于 {when} 从 {file} 导入过（批次 {batch}）：无需再导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="81"/>
+        <source>no product name</source>
+        <translation>没有商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="82"/>
+        <source>the minimum is above the maximum</source>
+        <translation>下限高于上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="83"/>
+        <source>totals row skipped</source>
+        <translation>已跳过合计行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="84"/>
+        <source>note line skipped: &apos;{text}&apos;</source>
+        <translation>已跳过说明行：“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="85"/>
+        <source>no SKU and no barcode</source>
+        <translation>既无编码也无条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="86"/>
+        <source>{what} cannot be below zero</source>
+        <translation>{what}不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="87"/>
+        <source>{key} is in the books already as &apos;{name}&apos; with another {column}: change it in the books or in the book</source>
+        <translation>{key} 已在系统中（“{name}”），但{column}不同：请在系统中或表格中改成一致</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
+        <source>no SKU: the barcode is used as the SKU</source>
+        <translation>没有编码：以条码作为编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
+        <source>&apos;{name}&apos; is not a name (a phone number or a note?): skipped</source>
+        <translation>“{name}”不是名称（电话号码或备注？）：已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
+        <source>no SKU or barcode</source>
+        <translation>没有编码或条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="91"/>
+        <source>no quantity, or one below zero</source>
+        <translation>没有数量，或数量小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="92"/>
+        <source>{key} is also on row {row}, with a different {column}</source>
+        <translation>{key} 也在第 {row} 行，但{column}不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="93"/>
+        <source>the same as row {row}: merged</source>
+        <translation>与第 {row} 行相同：已合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="94"/>
+        <source>barcode {code} is also on row {row} ({sku}): left out here</source>
+        <translation>条码 {code} 也在第 {row} 行（{sku}）：此行不导入该条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="95"/>
+        <source>{key} is in the books already</source>
+        <translation>{key} 已在系统中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="96"/>
+        <source>{key} is in the books already with another {what}</source>
+        <translation>{key} 已在系统中，但{what}不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="97"/>
+        <source>no product</source>
+        <translation>没有商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="98"/>
+        <source>barcode {code} belongs to product {sku} in the books: left out</source>
+        <translation>条码 {code} 在系统中属于商品 {sku}：不导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="99"/>
+        <source>no product with SKU or barcode {code} in the books</source>
+        <translation>系统中没有编码或条码为 {code} 的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
+        <source>{problem}; left out</source>
+        <translation>{problem}；不导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
+        <source>no amount (nor price and quantity)</source>
+        <translation>没有金额（也没有单价和数量）</translation>
     </message>
 </context>
 <context>
@@ -2410,42 +2608,42 @@
         <translation>单号或供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="403"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="462"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="404"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="463"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="405"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="464"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="406"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="465"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="408"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="467"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="409"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="468"/>
         <source>Import: past imports</source>
         <translation>导入：导入记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="410"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="469"/>
         <source>Imports: {n}</source>
         <translation>导入：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="411"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="470"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>

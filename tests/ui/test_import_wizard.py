@@ -11,7 +11,7 @@ from sqlalchemy import select
 from db.schema import products
 from desktop.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+SQLITE = pytest.mark.parametrize("backend", ["sqlite"])
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "books"
 
 
@@ -27,6 +27,7 @@ def wait_read(qtbot, wizard):
     qtbot.waitUntil(lambda: wizard.task is None and wizard.preview is not None, timeout=20_000)
 
 
+@SQLITE
 @pytest.mark.skipif(not FIXTURES.is_dir(), reason="no fixture books")
 def test_the_wizard_on_the_fixture_book(qtbot, shop, tmp_path):
     screen = open_import(qtbot, shop)
@@ -57,6 +58,7 @@ def test_the_wizard_on_the_fixture_book(qtbot, shop, tmp_path):
     assert shop.count(products, products.c.active.is_(True)) == 0
 
 
+@SQLITE
 def test_a_mapping_changed_in_the_wizard_and_the_refused_rows(qtbot, shop, tmp_path):
     path = tmp_path / "book.xlsx"
     wb = Workbook()
@@ -81,3 +83,35 @@ def test_a_mapping_changed_in_the_wizard_and_the_refused_rows(qtbot, shop, tmp_p
         wizard._show_page(2)
         wizard.next()
     assert shop.scalar(select(products.c.name).where(products.c.sku == "X1")) == "Widget"
+
+
+def test_every_message_of_the_import_is_in_the_wizards_catalogue():
+    """The import's rules speak English; the wizard says each message in the person's
+    language from its catalogue of templates, so a template missing there would stay
+    English on a Chinese screen."""
+    import ast
+    from desktop.ui.import_wizard import issue_catalogue
+    root = Path(__file__).resolve().parents[2] / "desktop" / "books"
+    used = set()
+    for f in root.glob("*.py"):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "T" and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                used.add(node.args[0].value)
+    assert used and used <= set(issue_catalogue())
+
+
+def test_issues_are_said_in_chinese(qapp):
+    from PySide6.QtCore import QLocale
+    from desktop.books.text import T
+    from desktop.ui import i18n
+    from desktop.ui.import_wizard import say
+    i18n.install(qapp, QLocale("zh_CN"))
+    try:
+        problem = T("{what}: {value} has a wrong check digit (it would be {check}); not stored, "
+                    "and not corrected", what=T("barcode"), value="6926507529172", check=9)
+        text = say(T("{problem}; left out", problem=problem))
+        assert "6926507529172" in text and "9" in text and "条码" in text
+        assert not any(w in text for w in ("check digit", "left out"))
+    finally:
+        i18n.install(qapp, QLocale("en"))
