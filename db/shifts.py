@@ -24,7 +24,7 @@ from db import audit, clock
 from db.audit import Actor
 from db.errors import BooksError
 from db.money import money_str
-from db.schema import PAYMENT_METHODS, document_payments, documents, shift_counts, shifts, users
+from db.schema import PAYMENT_METHODS, document_payments, documents, shift_counts, shifts
 
 COUNTED_METHODS = tuple(m for m in PAYMENT_METHODS if m != "account")
 MONEY_KINDS = ("sale", "sale-return", "customer-payment")
@@ -131,6 +131,3 @@ def close_shift(conn: Connection, actor: Actor, counted: dict[str, int]) -> Shif
                  {m: {"expected": money_str(e), "counted": money_str(c)} for m, e, c in rows})
     return report
 
-
-def cashier_name(conn: Connection, user_id: int) -> str:
-    return conn.execute(select(users.c.name).where(users.c.id == user_id)).scalar() or ""
