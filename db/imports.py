@@ -23,7 +23,7 @@ from typing import Iterable
 
 from sqlalchemy import Connection, func, select, update
 
-from db import audit, clock
+from db import audit, clock, fastsql
 from db.audit import Actor
 from db.bulkload import BulkLoader, sqlite_datetime
 from db.documents import insert_lines
@@ -31,9 +31,9 @@ from db.errors import BooksError
 from db.masters import get_setting, pinyin_initials, set_setting
 from db.money import line_amount, money_str, unit_cost
 from db.posting import (Move, Product, apply_accounts, apply_moves, insert_document,
-                        write_ledgers)
-from db.schema import (barcodes, customers, import_batches, import_created, products,
-                       sales_history, stock, suppliers)
+                        ledger_unit_cost, write_ledgers)
+from db.schema import (barcodes, customers, document_lines, import_batches, import_created,
+                       products, sales_history, stock, stock_ledger, suppliers)
 
 CHUNK = 900                      # keys per IN (...) list: under SQLite's variable limit
 _CJK = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
@@ -254,11 +254,36 @@ def _post_moves(conn: Connection, actor: Actor, moves: list[Move], lines: list[d
     total = sum(l["amount"] for l in lines)
     doc_id, number = insert_document(conn, kind="opening-stock", user_id=actor.id, total=total,
                                      note=note)
-    insert_lines(conn, doc_id, lines)
-    write_ledgers(conn, doc_id, actor.id, moves, [])
+    if len(lines) >= BULK_LINES:
+        _bulk_lines(conn, actor, doc_id, moves, lines)
+    else:
+        insert_lines(conn, doc_id, lines)
+        write_ledgers(conn, doc_id, actor.id, moves, [])
     audit.append(conn, actor, "post", "opening-stock", number,
                  {"total": money_str(total), "lines": len(lines)})
     return number
+
+
+BULK_LINES = 1000
+
+
+def _bulk_lines(conn: Connection, actor: Actor, doc_id: int, moves: list[Move],
+                lines: list[dict]) -> None:
+    """A big document's lines and ledger rows through the driver's bulk path (COPY on
+    PostgreSQL): the same rows write_ledgers and insert_lines write one by one."""
+    if fastsql.pending(conn):
+        fastsql.flush(conn)                  # the document row first: the lines point at it
+    loader = BulkLoader(conn)
+    at = clock.now()
+    at = at if loader.pg else sqlite_datetime(at)
+    loader.insert(document_lines, ("document_id", "line_no", "product_id", "qty", "price",
+                                   "amount", "cost", "batch_id", "expected", "ref_line_id"),
+                  ((doc_id, l["line_no"], l["product_id"], l["qty"], l["price"], l["amount"],
+                    l["cost"], None, None, None) for l in lines))
+    loader.insert(stock_ledger, ("document_id", "line_no", "product_id", "batch_id", "qty",
+                                 "unit_cost", "value", "flag", "user_id", "created_at"),
+                  ((doc_id, m.line_no, m.product.id, None, m.qty, ledger_unit_cost(m.value, m.qty),
+                    m.value, None, actor.id, at) for m in moves))
 
 
 def _parties(conn: Connection, actor: Actor, batch: int, kind: str, rows: list[dict],

@@ -348,3 +348,28 @@ def test_an_ods_book_and_the_sheet_chosen(shop, tmp_path):
     assert shop.balance(suppliers, "金龙鱼") == 100000
     with pytest.raises(BooksError, match="no sheet named '商品'; the sheets are: 说明, 客户, 供应商"):
         preview_for(shop.engine, "products", path, sheet="商品")
+
+
+def test_a_big_book_goes_in_by_the_bulk_path_and_the_books_still_agree(shop, tmp_path):
+    """Past a thousand lines the opening stock is written in bulk (COPY on PostgreSQL)
+    and the products' indexes rebuilt after the load: check must find nothing, the
+    lists must search the new names, and undo must take it all back."""
+    from db import lists
+    from db.engine import read_connection
+    shop.product("OLD1", "1.00", name="早有的商品")
+    rows = [["货号", "商品名称", "条码", "成本价", "零售价", "数量"]]
+    for i in range(6000):
+        code = f"69{i:010d}"
+        from db.codes import gtin_check_digit
+        rows.append([f"B{i:05d}", f"大包装米{i}号", code + str(gtin_check_digit(code)),
+                     "1.25", "2.00", str(i % 7)])
+    path = book(tmp_path / "big.xlsx", rows)
+    _p, done = run(shop, "products", path)
+    assert done["rows_imported"] == 6000 and check_books(shop.engine) == []
+    assert shop.stock_of("B00006") == (6000, 750)
+    with read_connection(shop.engine) as conn:
+        found = lists.PRODUCTS.page(conn, lists.Query(search="大包装米5999"), None, 10)
+    assert [r[0] for r in found] == ["B05999"]
+    with write_transaction(shop.engine) as conn:
+        imports.undo(conn, shop.owner, done["batch"])
+    assert check_books(shop.engine) == [] and shop.stock_of("B00006") == (0, 0)
