@@ -177,10 +177,49 @@ def commit_batch(conn: Connection, actor: Actor, kind: str, *, file: str, sheet:
 
 def _products(conn: Connection, actor: Actor, batch: int, rows: list[dict], now) -> tuple[int, str | None]:
     """New products in bulk: their stock rows carry the opening quantity and value
-    at once (this is the opening-stock document's posting, in its transaction)."""
+    at once (this is the opening-stock document's posting, in its transaction).
+    Rows naming a retired product (an undone import's, say) bring it back as the
+    row describes it, its opening stock in the same document."""
     if not rows:
         return 0, None
     cache: dict[str, str] = {}
+    fresh = [r for r in rows if not r.get("_revive")]
+    ids = _insert_products(conn, fresh, cache, now) if fresh else {}
+    loader = BulkLoader(conn)
+    loader.insert(barcodes, ("code", "product_id"),
+                  ((c, ids[r["sku"]]) for r in fresh for c in r.get("barcode") or []))
+    stock_rows, moves, lines = [], [], []
+    revived_moves = []
+    for r in rows:
+        revive = r.get("_revive")
+        pid = revive or ids[r["sku"]]
+        q, cost = r.get("qty") or 0, r.get("cost") or 0
+        value = line_amount(cost, q) if q > 0 else 0
+        if not revive:
+            stock_rows.append((pid, max(q, 0), value, cost))
+        if q > 0:
+            p = Product(pid, r["sku"], r["name"], r.get("price") or 0, False)
+            move = Move(p, q, len(moves) + 1, value=value, sets_last_cost=cost > 0)
+            moves.append(move)
+            if revive:
+                revived_moves.append(move)
+            lines.append({"line_no": len(lines) + 1, "product_id": pid, "qty": q, "price": cost,
+                          "amount": value, "cost": value})
+    loader.insert(stock, ("product_id", "qty", "value", "last_cost"), stock_rows)
+    revived = [r for r in rows if r.get("_revive")]
+    if revived:
+        _revive_products(conn, revived, cache)
+        for part in _chunks(revived_moves, 5000):
+            apply_moves(conn, part)                 # their stock rows exist: posted as usual
+    made = list(ids.values()) + [r["_revive"] for r in revived]
+    loader.insert(import_created, ("batch_id", "entity", "entity_id"),
+                  ((batch, "product", pid) for pid in made))
+    number = _post_moves(conn, actor, moves, lines, "opening stock from an imported book",
+                         applied=True)
+    return len(made), number
+
+
+def _insert_products(conn: Connection, rows: list[dict], cache: dict, now) -> dict[str, int]:
     first = (conn.execute(select(func.max(products.c.id))).scalar() or 0) + 1
     loader = BulkLoader(conn)                 # the driver's executemany, or COPY
     at = now if loader.pg else sqlite_datetime(now)
@@ -198,26 +237,22 @@ def _products(conn: Connection, actor: Actor, batch: int, rows: list[dict], now)
                         r.get("max_qty"), False, True, at) for r in rows))
     if rebuild:
         loader.restore_secondary()
-    ids = dict(conn.execute(select(products.c.sku, products.c.id)
-                            .where(products.c.id >= first)).all())
-    loader.insert(barcodes, ("code", "product_id"),
-                  ((c, ids[r["sku"]]) for r in rows for c in r.get("barcode") or []))
-    stock_rows, moves, lines = [], [], []
+    return dict(conn.execute(select(products.c.sku, products.c.id)
+                             .where(products.c.id >= first)).all())
+
+
+def _revive_products(conn: Connection, rows: list[dict], cache: dict) -> None:
     for r in rows:
-        pid, q, cost = ids[r["sku"]], r.get("qty") or 0, r.get("cost") or 0
-        value = line_amount(cost, q) if q > 0 else 0
-        stock_rows.append((pid, max(q, 0), value, cost))
-        if q > 0:
-            p = Product(pid, r["sku"], r["name"], r.get("price") or 0, False)
-            moves.append(Move(p, q, len(moves) + 1, value=value, sets_last_cost=cost > 0))
-            lines.append({"line_no": len(lines) + 1, "product_id": pid, "qty": q, "price": cost,
-                          "amount": value, "cost": value})
-    loader.insert(stock, ("product_id", "qty", "value", "last_cost"), stock_rows)
-    loader.insert(import_created, ("batch_id", "entity", "entity_id"),
-                  ((batch, "product", pid) for pid in ids.values()))
-    number = _post_moves(conn, actor, moves, lines, "opening stock from an imported book",
-                         applied=True)
-    return len(ids), number
+        conn.execute(update(products).where(products.c.id == r["_revive"]).values(
+            name=r["name"], pinyin=initials(r["name"], cache), category=r.get("category") or "",
+            unit=r.get("unit") or "", price=r.get("price") or 0, min_qty=r.get("min_qty"),
+            max_qty=r.get("max_qty"), active=True))
+        have = set(conn.execute(select(barcodes.c.code).where(
+            barcodes.c.product_id == r["_revive"])).scalars())
+        new_codes = [c for c in r.get("barcode") or [] if c not in have]
+        if new_codes:
+            conn.execute(barcodes.insert(), [{"code": c, "product_id": r["_revive"]}
+                                             for c in new_codes])
 
 
 @contextmanager

@@ -365,6 +365,11 @@ def check_existing(conn: Connection, p: Preview) -> None:
                     v["barcode"].remove(code)
             if ex is None:
                 continue
+            if not ex["active"]:          # retired (an undone import): brought back as written
+                v["_revive"] = ex["id"]
+                p.issues.append(Issue(r.row, "", "info",
+                                      T("{key} was retired: brought back", key=v["sku"])))
+                continue
             differs = [f for f, mine, theirs in (
                 ("name", v.get("name"), ex["name"]), ("unit", v.get("unit") or None, ex["unit"]),
                 ("category", v.get("category") or None, ex["category"]),

@@ -93,6 +93,7 @@ def issue_catalogue() -> list[str]:
         translate("ImportIssue", "the same as row {row}: merged"),
         translate("ImportIssue", "barcode {code} is also on row {row} ({sku}): left out here"),
         translate("ImportIssue", "{key} is in the books already"),
+        translate("ImportIssue", "{key} was retired: brought back"),
         translate("ImportIssue", "{key} is in the books already with another {what}"),
         translate("ImportIssue", "no product"),
         translate("ImportIssue", "barcode {code} belongs to product {sku} in the books: left out"),

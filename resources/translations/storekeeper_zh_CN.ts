@@ -1049,198 +1049,198 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="117"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="117"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="119"/>
         <source>cleaned</source>
         <translation>已清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="132"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="133"/>
         <source>Import an old book</source>
         <translation>导入旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="142"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="143"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="144"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="274"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="145"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="275"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="147"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="171"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="172"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="180"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="181"/>
         <source>What the book holds</source>
         <translation>账本内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="181"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="182"/>
         <source>The book (.xlsx, .xls, .ods, .csv)</source>
         <translation>账本文件（.xlsx、.xls、.ods、.csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="182"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="183"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="183"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="184"/>
         <source>Nothing is written until the last step, and then all of it or nothing. The next page shows the sheet as read and the columns as understood.</source>
         <translation>到最后一步才会写入数据，届时要么全部导入，要么全部不导入。下一页显示读取到的工作表内容，以及识别出的各列对应字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="215"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="216"/>
         <source>Every issue</source>
         <translation>全部问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="216"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="217"/>
         <source>Errors: rows not imported</source>
         <translation>错误：不导入的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="217"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="218"/>
         <source>Warnings: values left out</source>
         <translation>警告：未导入的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="218"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="219"/>
         <source>What was cleaned</source>
         <translation>已清理的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="223"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="224"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="224"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="225"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="225"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="226"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="226"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="227"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="230"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="231"/>
         <source>Save the refused rows…</source>
         <translation>保存被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="234"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="235"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="247"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="248"/>
         <source>The old book</source>
         <translation>打开旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="248"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="249"/>
         <source>Books (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>账本文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="273"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="274"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="316"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="317"/>
         <source>Choose the book first.</source>
         <translation>请先选择账本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="348"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="349"/>
         <source>Maps to</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="354"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="355"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="373"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="374"/>
         <source>{file}, sheet &apos;{sheet}&apos;: the header is row {row}; the columns below it are mapped as shown in the first line (change any: the preview is made again). The first {n} rows are shown.</source>
         <translation>{file}，工作表“{sheet}”：表头在第 {row} 行；其下各列按第一行所示对应到字段（任一列都可修改，修改后重新生成预览）。仅显示前 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="390"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="391"/>
         <source>{read} rows read: {new} to import, {merged} merged, {same} already in the books, {bad} refused; {skipped} blank, title, note or totals rows skipped.</source>
         <translation>共读取 {read} 行：{new} 行待导入，{merged} 行合并，{same} 行系统中已有，{bad} 行被拒绝；另跳过空行、标题行、备注行或合计行 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="415"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="416"/>
         <source>Save the refused rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="417"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="418"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="433"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="434"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="466"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="467"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="473"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="474"/>
         <source>Import a book…</source>
         <translation>导入账本…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="474"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="475"/>
         <source>Undo the chosen import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="486"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="487"/>
         <source>{file}: {n} rows imported.</source>
         <translation>{file}：已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="497"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="498"/>
         <source>Choose an import to undo.</source>
         <translation>请先选择要撤销的导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="506"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="507"/>
         <source>Batch {batch} undone: {n} documents reversed, {p} products retired.</source>
         <translation>批次 {batch} 已撤销：冲销 {n} 张单据，停用 {p} 种商品。</translation>
     </message>
@@ -1414,31 +1414,36 @@
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="96"/>
+        <source>{key} was retired: brought back</source>
+        <translation>{key} 已停用：重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="97"/>
         <source>{key} is in the books already with another {what}</source>
         <translation>{key} 已在系统中，但{what}不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="97"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="98"/>
         <source>no product</source>
         <translation>没有商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="98"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="99"/>
         <source>barcode {code} belongs to product {sku} in the books: left out</source>
         <translation>条码 {code} 在系统中属于商品 {sku}：不导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
         <source>no product with SKU or barcode {code} in the books</source>
         <translation>系统中没有编码或条码为 {code} 的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
         <source>{problem}; left out</source>
         <translation>{problem}；不导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="102"/>
         <source>no amount (nor price and quantity)</source>
         <translation>没有金额（也没有单价和数量）</translation>
     </message>
@@ -2608,42 +2613,42 @@
         <translation>单号或供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="462"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="463"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="463"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="464"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="464"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="465"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="465"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="466"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="467"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="468"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="469"/>
         <source>Import: past imports</source>
         <translation>导入：导入记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="469"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="470"/>
         <source>Imports: {n}</source>
         <translation>导入：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="470"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="471"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>

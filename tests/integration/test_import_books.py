@@ -230,6 +230,14 @@ def test_undo_reverses_a_whole_batch(shop, tmp_path):
     assert check_books(shop.engine) == []
     with write_transaction(shop.engine) as conn, pytest.raises(BooksError, match="undone"):
         imports.undo(conn, shop.owner, done["batch"])
+    # the owner fixes the book and imports it again: the products come back as written
+    fixed = book(tmp_path / "p2.xlsx", [["SKU", "Name", "Price", "Cost", "Qty"],
+                                        ["U1", "One", "2.50", "1.00", "5"],
+                                        ["U2", "Two", "3.00", "1.50", "4"]])
+    _p, again = run(shop, "products", fixed)
+    assert again["rows_imported"] == 2 and shop.count(products, products.c.active.is_(True)) == 2
+    assert shop.stock_of("U1") == (5000, 500) and product_rows(shop)["U1"]["price"] == 250
+    assert check_books(shop.engine) == []
 
 
 def test_limits_and_an_encrypted_workbook(shop, tmp_path, monkeypatch):
