@@ -54,13 +54,32 @@ def _fail(label: QLabel, text: str) -> None:
     label.show()
 
 
+class PostingDialog(QDialog):
+    """A dialog that posts one document: saved(number) and closed when the books take
+    it, the reason in its red line (self.error) when they refuse."""
+
+    saved = Signal(str)
+
+    def _post_with(self, action) -> bool:
+        self.error.hide()
+        try:
+            posted = action()
+        except BooksError as exc:
+            _fail(self.error, exc.message)
+            return False
+        if posted is None:                  # the person backed out on the way
+            return False
+        self.posted = posted
+        self.saved.emit(posted.number)
+        self.accept()
+        return True
+
+
 # ---------------------------------------------------------------- a new order
 
-class OrderDialog(QDialog):
+class OrderDialog(PostingDialog):
     """A purchase order: supplier, lines at unit cost, expected date, urgent;
     saved as a draft or submitted under the approval rules."""
-
-    saved = Signal(str)          # the order's number
 
     def __init__(self, books: Books, parent=None):
         super().__init__(parent)
@@ -105,31 +124,22 @@ class OrderDialog(QDialog):
         self.lines.code.setFocus()
 
     def save(self, submit: bool = True) -> bool:
-        self.error.hide()
-        try:
-            lines = self.lines.lines()
+        def post():
             expected = None
             if self.has_expected.isChecked():
                 expected = dt.date.fromisoformat(self.expected.date().toString("yyyy-MM-dd"))
-            self.posted = self.books.post_purchase_order(
-                self.supplier.currentText().strip(), lines, expected=expected,
+            return self.books.post_purchase_order(
+                self.supplier.currentText().strip(), self.lines.lines(), expected=expected,
                 urgent=self.urgent.isChecked(), submit=submit)
-        except BooksError as exc:
-            _fail(self.error, exc.message)
-            return False
-        self.saved.emit(self.posted.number)
-        self.accept()
-        return True
+        return self._post_with(post)
 
 
 # ---------------------------------------------------------------- receiving
 
-class ReceiveDialog(QDialog):
+class ReceiveDialog(PostingDialog):
     """Goods in against an order: each line still due, how many came (default: all
     of it), at what cost, with batch and expiry where the product is tracked by
     batch. More than due asks a manager to confirm on the spot."""
-
-    saved = Signal(str)
 
     COLS = ("sku", "name", "due", "qty", "cost", "batch", "expiry")
 
@@ -200,35 +210,27 @@ class ReceiveDialog(QDialog):
         return out
 
     def post(self) -> bool:
-        self.error.hide()
-        try:
+        def post():
             lines = self.lines()
             try:
-                self.posted = self.books.receive_order(self.number, lines,
-                                                       confirmed_by=self.confirmed_by)
+                return self.books.receive_order(self.number, lines,
+                                                confirmed_by=self.confirmed_by)
             except PermissionDenied as exc:
                 if "confirmation" not in exc.message or self.confirmed_by is not None:
                     raise
                 dialog = AuthoriseDialog(self.books.engine, "over-receive", exc.message, self)
                 self.authorise_dialog = dialog
                 if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return False
+                    return None
                 self.confirmed_by = dialog.actor
-                self.posted = self.books.receive_order(self.number, lines,
-                                                       confirmed_by=self.confirmed_by)
-        except BooksError as exc:
-            _fail(self.error, exc.message)
-            return False
-        self.saved.emit(self.posted.number)
-        self.accept()
-        return True
+                return self.books.receive_order(self.number, lines,
+                                                confirmed_by=self.confirmed_by)
+        return self._post_with(post)
 
 
-class SupplierLinesDialog(QDialog):
+class SupplierLinesDialog(PostingDialog):
     """A document of a supplier's goods written by scanning: the supplier, the lines,
     one button that posts it (post(supplier, lines)). Enter in the lines never posts."""
-
-    saved = Signal(str)
 
     def __init__(self, books: Books, *, title: str, price_title: str, price_of, batches: bool,
                  post_text: str, empty_text: str, post, size=(820, 480), parent=None):
@@ -256,18 +258,12 @@ class SupplierLinesDialog(QDialog):
         layout.addWidget(buttons)
 
     def post(self) -> bool:
-        self.error.hide()
-        try:
+        def post():
             lines = self.lines.lines()
             if not lines:
                 raise BooksError(self._empty_text)
-            self.posted = self._post(self.supplier.currentText().strip(), lines)
-        except BooksError as exc:
-            _fail(self.error, exc.message)
-            return False
-        self.saved.emit(self.posted.number)
-        self.accept()
-        return True
+            return self._post(self.supplier.currentText().strip(), lines)
+        return self._post_with(post)
 
 
 def direct_receipt_dialog(books: Books, parent=None) -> SupplierLinesDialog:
@@ -363,10 +359,8 @@ class ReorderDialog(QDialog):
 
 # ---------------------------------------------------------------- supplier return and payment
 
-class SupplierPaymentDialog(QDialog):
+class SupplierPaymentDialog(PostingDialog):
     """Paying a supplier: what the shop owes them is shown and falls by the amount."""
-
-    saved = Signal(str)
 
     def __init__(self, books: Books, supplier: str | None = None, parent=None):
         super().__init__(parent)
@@ -410,17 +404,10 @@ class SupplierPaymentDialog(QDialog):
             self.amount.setText(money_str(detail.balance))
 
     def post(self) -> bool:
-        self.error.hide()
-        try:
-            amount = parse_money(self.amount.text() or "0", translate("Purchasing", "amount"))
-            self.posted = self.books.post_supplier_payment(
-                self.supplier.currentText().strip(), amount, method=self.method.currentData())
-        except BooksError as exc:
-            _fail(self.error, exc.message)
-            return False
-        self.saved.emit(self.posted.number)
-        self.accept()
-        return True
+        return self._post_with(lambda: self.books.post_supplier_payment(
+            self.supplier.currentText().strip(),
+            parse_money(self.amount.text() or "0", translate("Purchasing", "amount")),
+            method=self.method.currentData()))
 
 
 # ---------------------------------------------------------------- the approval rules

@@ -1940,15 +1940,15 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="122"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="312"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="308"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="122"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="148"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="312"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="308"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1964,15 +1964,15 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="124"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="159"/>
         <source>Still due</source>
         <translation>未入库</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="124"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="82"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="278"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="101"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="160"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="274"/>
         <source>Unit cost</source>
         <translation>进价</translation>
     </message>
@@ -1983,7 +1983,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="131"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="92"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="111"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
@@ -2033,250 +2033,250 @@
         <translation>已驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="69"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="88"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="77"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="96"/>
         <source>Expected on</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="79"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="98"/>
         <source>Urgent (approvers see it first, red)</source>
         <translation>加急（审批人优先看到，红色显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="86"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="245"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="387"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="105"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="247"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="381"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="109"/>
         <source>Save as draft</source>
         <translation>存为草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="152"/>
         <source>Receive against {number}</source>
         <translation>按 {number} 收货入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="149"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="159"/>
         <source>Received now</source>
         <translation>本次入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="150"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="160"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="151"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="161"/>
         <source>Expiry (2027-03-31)</source>
         <translation>有效期（2027-03-31）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="168"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="178"/>
         <source>{supplier}: type how many came of each line (0 for none yet).</source>
         <translation>{supplier}：请填写每行的实到数量（未到填 0）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="172"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="279"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="182"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="275"/>
         <source>Post the receipt</source>
         <translation>确认入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="190"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="200"/>
         <source>quantity of {sku}</source>
         <translation>{sku} 的数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="194"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="204"/>
         <source>cost of {sku}</source>
         <translation>{sku} 的进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="199"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="209"/>
         <source>Type how many came of at least one line.</source>
         <translation>请至少填写一行的实到数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="277"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="273"/>
         <source>Receive without an order</source>
         <translation>无订单入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="276"/>
         <source>Scan what came in first.</source>
         <translation>请先扫描到货的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="308"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="304"/>
         <source>Reorder suggestions</source>
         <translation>补货建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="309"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="309"/>
         <source>Minimum</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="314"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="310"/>
         <source>Maximum</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="314"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="310"/>
         <source>To order</source>
         <translation>建议采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="315"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="311"/>
         <source>Supplier (last receipt)</source>
         <translation>供应商（最近进货）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="321"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="317"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="330"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="326"/>
         <source>Nothing is below its minimum.</source>
         <translation>没有低于库存下限的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="333"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="329"/>
         <source>Make draft orders</source>
         <translation>生成草稿订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="351"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="347"/>
         <source>Draft orders made: {numbers}. Open each to check and submit it.</source>
         <translation>已生成草稿订单：{numbers}。请逐一打开核对并提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="355"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="351"/>
         <source>Left out (no supplier or cost yet): {skus}.</source>
         <translation>未生成（尚无供应商或进价）：{skus}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="288"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="284"/>
         <source>Return to a supplier</source>
         <translation>采购退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="289"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="285"/>
         <source>Credit per unit (empty: average cost)</source>
         <translation>退货单价（留空：按平均成本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="291"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="287"/>
         <source>Post the return</source>
         <translation>确认退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="292"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="288"/>
         <source>Scan what goes back first.</source>
         <translation>请先扫描要退回的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="375"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="369"/>
         <source>Pay a supplier</source>
         <translation>供应商付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="388"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="382"/>
         <source>The shop owes</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="389"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="383"/>
         <source>Amount paid</source>
         <translation>付款金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="390"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="384"/>
         <source>Paid by</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="392"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="386"/>
         <source>Post the payment</source>
         <translation>确认付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="415"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="409"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="435"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="422"/>
         <source>Approval rules</source>
         <translation>审批规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="442"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="429"/>
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="433"/>
         <source>Orders above</source>
         <translation>订单金额超过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="433"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="447"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="434"/>
         <source>Urgent orders skip it</source>
         <translation>加急单免审</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="451"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="438"/>
         <source>Add a step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="453"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="440"/>
         <source>Remove the step</source>
         <translation>删除该步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="456"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="443"/>
         <source>An order needs every step whose amount it is above, in order. A step not decided within the time limit goes to the next role up; nobody approves an order they made.</source>
         <translation>订单金额超过哪一级的金额，就须经过哪一级审批，按顺序逐级进行。某一级在时限内未处理的，自动升级给上一级角色；任何人都不能审批自己制作的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="462"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="449"/>
         <source>Time limit per step</source>
         <translation>每级审批时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="485"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="472"/>
         <source>a manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="486"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="473"/>
         <source>the owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="499"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="486"/>
         <source>amount of step {n}</source>
         <translation>第 {n} 级的金额</translation>
     </message>
