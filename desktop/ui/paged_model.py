@@ -20,8 +20,8 @@ import threading
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
+                            QTimer, Signal)
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -52,7 +52,9 @@ class _LatestOnly:
     """One background job at a time; a job asked for while one runs waits, and a newer
     one replaces it. Results come back on the GUI thread."""
 
-    def __init__(self, on_done: Callable[[Any], None], on_failed: Callable[[str], None]):
+    def __init__(self, owner: QObject, on_done: Callable[[Any], None],
+                 on_failed: Callable[[str], None]):
+        self._owner = owner
         self._on_done, self._on_failed = on_done, on_failed
         self.busy = False
         self._queued: Callable[[], Any] | None = None
@@ -62,7 +64,7 @@ class _LatestOnly:
             self._queued = job
             return
         self.busy = True
-        run_in_background(lambda report: job(), self._done, self._failed)
+        run_in_background(lambda report: job(), self._done, self._failed, owner=self._owner)
 
     def _next(self) -> None:
         self.busy = False
@@ -108,8 +110,8 @@ class PagedTableModel(QAbstractTableModel):
         self._loading = False           # a read for the current generation is on its way
         self._changing = False          # our own reset/insert signals are out
         self.pages_read = 0             # pages read since the last refresh()
-        self._pages = _LatestOnly(self._page_arrived, self._read_failed)
-        self._counts = _LatestOnly(self._count_arrived, self._read_failed)
+        self._pages = _LatestOnly(self, self._page_arrived, self._read_failed)
+        self._counts = _LatestOnly(self, self._count_arrived, self._read_failed)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.timeout.connect(self._start_count)

@@ -6,6 +6,10 @@ as it likes. `on_progress(done, total)`, then `on_done(result)` or
 `on_failed(message)`, are called on the GUI thread: the worker only emits
 signals of a Task that lives there, so every callback arrives queued. A
 BooksError fails with its own message; anything else with its type.
+
+A result that arrives after its owner (the `owner` given, or the QObject
+whose method the callback is) has been deleted is dropped: a screen closed
+while its query ran has nobody left to tell.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from db.errors import BooksError
 
@@ -24,9 +29,13 @@ class Task(QObject):
     _finished = Signal(bool, object)  # (succeeded, result or message)
 
     def __init__(self, fn: Callable[[Report], Any], on_done: Callable[[Any], None],
-                 on_failed: Callable[[str], None], on_progress: Report | None):
+                 on_failed: Callable[[str], None], on_progress: Report | None,
+                 owner: QObject | None = None):
         super().__init__()
         self._fn = fn
+        self._owners = [o for o in (owner, *(getattr(cb, "__self__", None)
+                                             for cb in (on_done, on_failed, on_progress)))
+                        if isinstance(o, QObject)]
         self._on_done, self._on_failed, self._on_progress = on_done, on_failed, on_progress
         self.progress.connect(self._report)
         self._finished.connect(self._deliver)
@@ -49,14 +58,19 @@ class Task(QObject):
         except RuntimeError:    # the application is gone (work still running as it quit)
             pass
 
+    def _owner_gone(self) -> bool:
+        return any(not isValid(o) for o in self._owners)
+
     @Slot(int, int)
     def _report(self, done: int, total: int) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not self._owner_gone():
             self._on_progress(done, total)
 
     @Slot(bool, object)
     def _deliver(self, ok: bool, value: Any) -> None:
         _live.discard(self)
+        if self._owner_gone():
+            return
         (self._on_done if ok else self._on_failed)(value)
 
 
@@ -73,8 +87,9 @@ _live: set[Task] = set()  # a task stays alive until it has reported
 
 
 def run_in_background(fn: Callable[[Report], Any], on_done: Callable[[Any], None],
-                      on_failed: Callable[[str], None], on_progress: Report | None = None) -> Task:
-    task = Task(fn, on_done, on_failed, on_progress)
+                      on_failed: Callable[[str], None], on_progress: Report | None = None,
+                      owner: QObject | None = None) -> Task:
+    task = Task(fn, on_done, on_failed, on_progress, owner)
     _live.add(task)
     QThreadPool.globalInstance().start(_Runnable(task))
     return task

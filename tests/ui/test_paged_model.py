@@ -179,3 +179,31 @@ def test_closing_a_list_stops_its_count(qtbot, shop, add_products):
     qtbot.waitUntil(lambda: screen.model.counts_interrupted == 1, timeout=2_000)
     qtbot.waitUntil(lambda: screen.model._counting is None, timeout=2_000)
     assert time.perf_counter() - started < 2 and screen.model.total == -1
+
+
+def test_a_model_deleted_while_its_reads_run_takes_no_result(qtbot, shop, add_products):
+    """A screen torn down while its first page and count are still being read (a
+    wizard closed mid-load) drops those results instead of signalling from a deleted
+    object — which pytest-qt would report as an exception in the event loop."""
+    import shiboken6
+    from desktop.ui import workers
+    class Sleepy(lists.PagedList):
+        def __init__(self):
+            self.__dict__.update(lists.STOCK.__dict__)
+
+        def count(self, conn, query):
+            time.sleep(0.3)
+            return super().count(conn, query)
+
+        def page(self, conn, query, *args, **kwargs):
+            time.sleep(0.3)
+            return super().page(conn, query, *args, **kwargs)
+
+    add_products(30)
+    model = stock_model(shop, Sleepy())
+    model.refresh()
+    qtbot.wait(50)                                 # both reads have started
+    shiboken6.delete(model)
+    assert not shiboken6.isValid(model)
+    qtbot.waitUntil(lambda: not workers._live, timeout=5_000)   # every task has reported
+    qtbot.wait(50)
