@@ -324,6 +324,7 @@ def update_product(conn: Connection, actor: Actor, sku: str, changes: ProductCha
             raise BooksError(f"{label}: the price cannot be negative")
         if price != p.price:
             new["price"] = price
+            new["price_changed_at"] = clock.now()       # price-change labels
             diff["price"] = [money_str(p.price), money_str(price)]
 
     min_q = _limit(changes.min_qty, f"minimum of {p.sku}") if changes.min_qty is not None else p.min_qty

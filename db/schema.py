@@ -103,6 +103,8 @@ products = Table(
     Column("batch_tracked", Boolean, nullable=False, default=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime, nullable=False),
+    # when the sale price last changed (price-change labels); NULL: never since added
+    Column("price_changed_at", DateTime),
     # Lists sort on a column with the SKU as the tie-break (db.lists pages by keyset).
     Index("ix_products_name_sku", "name", "sku"),
     Index("ix_products_category_sku", "category", "sku"),
@@ -111,6 +113,7 @@ products = Table(
     # Prefix searches: byte order on PostgreSQL whatever the database's collation
     # (pattern operators ~>=~ ~<~); SQLite's BINARY order is byte order already.
     Index("ix_products_pinyin", "pinyin", postgresql_ops={"pinyin": "varchar_pattern_ops"}),
+    Index("ix_products_price_changed_at", "price_changed_at"),
 )
 Index("ix_products_sku_ascii_lower", ascii_lower(products.c.sku))   # SKU prefix, any case
 # PostgreSQL finds name fragments through the name's characters and character
@@ -433,4 +436,18 @@ sales_history = Table(
     Column("amount", Money, nullable=False),
     Column("customer", String(200), nullable=False, default=""),
     Index("ix_sales_history_day", "day"),
+)
+
+
+# ---------------------------------------------------------------- printing (desktop.printing.labels)
+
+# Label templates the owner defines (the built-in ones live in code): spec is the
+# template as JSON (page, label size, grid, the fields placed on it).
+label_templates = Table(
+    "label_templates", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("spec", Text, nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("updated_at", DateTime, nullable=False),
 )

@@ -170,7 +170,7 @@ def _read_rows(p: Preview, progress=None, cancelled=None) -> None:
     kind = KINDS[p.kind]
     total = len(p.sheet.rows)
     plan = [(c, f, C.barcodes if (f == "barcode" and p.kind == "products") else CLEANERS[f],
-             p.headers[c], f.replace("_", " "), f in DROPPABLE) for c, f in p.mapping.items()]
+             p.headers[c], T(f.replace("_", " ")), f in DROPPABLE) for c, f in p.mapping.items()]
     key_cols = [c for c, f in p.mapping.items() if f in kind["key"]]
     code_cols = [c for c, f in p.mapping.items() if f in ("sku", "barcode")]
     blank = C.is_blank
@@ -204,7 +204,7 @@ def _read_rows(p: Preview, progress=None, cancelled=None) -> None:
         values = rec.values
         for c, f, cleaner, column, what, droppable in plan:
             try:
-                value, note = cleaner(cells[c] if c < n else None, T(what))
+                value, note = cleaner(cells[c] if c < n else None, what)
             except C.Bad as exc:
                 if droppable:
                     issues.append(Issue(row_no, column, "warning",
