@@ -36,12 +36,22 @@ def dispatch(args) -> int:
         handler = {"seed": cmd_seed, "product": cmd_add, "customer": cmd_add,
                    "supplier": cmd_add, "user": cmd_add, "post": cmd_post,
                    "cancel": cmd_cancel, "setting": cmd_setting, "report": cmd_report,
-                   "check": cmd_check, "print": cmd_print, "approve": cmd_decide,
+                   "check": cmd_check, "print": _print, "labels": _labels, "approve": cmd_decide,
                    "reject": cmd_decide, "submit": cmd_decide, "import": cmd_import,
                    "undo-import": cmd_undo_import, "export": cmd_export}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
+
+
+def _print(args, books: Books) -> int:
+    from desktop.cli.cmd_print import run
+    return run(args, books)
+
+
+def _labels(args, books: Books) -> int:
+    from desktop.cli.cmd_labels import run
+    return run(args, books)
 
 
 def _require_schema(engine) -> None:
@@ -332,24 +342,6 @@ def cmd_undo_import(args, books: Books) -> int:
     emit(args, done, f"batch {done['batch']} undone: {len(done['reversals'])} documents "
                      f"reversed, {done['products_retired']} products retired")
     return 0
-
-
-# ---------------------------------------------------------------- printing
-
-def cmd_print(args, books: Books) -> int:
-    from desktop.printing.receipt import print_language
-    written = {"receipt": _print_receipt}[args.kind](args, books, print_language())
-    emit(args, written, f"{args.kind} {written['number']} written to {written['file']}")
-    return 0
-
-
-def _print_receipt(args, books: Books, language: str) -> dict:
-    from db.receipts import receipt_data
-    from desktop.printing.receipt import receipt_pdf
-    with books.engine.connect() as conn:
-        data = receipt_data(conn, args.number)
-    path = receipt_pdf(data, args.output, width_mm=args.width, language=language)
-    return {"kind": "receipt", "number": data.number, "file": str(path)}
 
 
 # ---------------------------------------------------------------- reports and check

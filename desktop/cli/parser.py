@@ -181,12 +181,9 @@ def build_parser() -> Parser:
 
     sub.add_parser("check", parents=[with_json], help="verify the books; exit 1 on any breach")
 
-    out = sub.add_parser("print", parents=[common], help="a printable document as PDF").add_subparsers(
-        dest="kind", required=True, parser_class=Parser, metavar="KIND")
-    orc = out.add_parser("receipt", parents=[with_json], help="a sale's or a return's receipt")
-    orc.add_argument("number", metavar="NUMBER")
-    orc.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    orc.add_argument("--width", type=int, default=80, choices=(58, 80), help="roll width in mm")
+    from desktop.cli import cmd_labels, cmd_print
+    cmd_print.add_parser(sub, common, with_json, Parser)
+    cmd_labels.add_parser(sub, common, with_json, Parser)
 
     b = sub.add_parser("bench", parents=[common], help="benchmarks").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")
