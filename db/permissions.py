@@ -32,6 +32,11 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "over-receive": {"owner", "manager"},
     # old books in (and a batch undone)
     "import": {"owner", "manager"},
+    # paper: statements of what a customer or supplier owes (money the cashier does
+    # not handle), shelf labels, and the label templates the shop keeps
+    "print-statement": {"owner", "manager", "bookkeeper"},
+    "labels": {"owner", "manager", "clerk"},
+    "label-templates": {"owner", "manager"},
 }.items()}
 
 

@@ -11,8 +11,10 @@ from db.schema import ROLES
 EXPECTED_YES = {
     "owner": set(ALLOWED),
     "cashier": {"sale", "sale-return", "customer-payment", "shift"},
-    "clerk": {"purchase-receipt", "purchase-return", "stocktake", "see-cost", "purchase-order"},
-    "bookkeeper": {"customer-payment", "supplier-payment", "see-cost", "reports", "check"},
+    "clerk": {"purchase-receipt", "purchase-return", "stocktake", "see-cost", "purchase-order",
+              "labels"},
+    "bookkeeper": {"customer-payment", "supplier-payment", "see-cost", "reports", "check",
+                   "print-statement"},
     "manager": set(ALLOWED) - {"users", "settings"},
 }
 
@@ -29,7 +31,8 @@ def test_permission_table(role):
     ("cashier", "master-data"), ("clerk", "sale"), ("clerk", "cancel"),
     ("bookkeeper", "sale"), ("manager", "users"), ("cashier", "price-override"),
     ("cashier", "return-without-receipt"), ("clerk", "shift"), ("clerk", "approve"),
-    ("clerk", "over-receive"), ("cashier", "purchase-order"),
+    ("clerk", "over-receive"), ("cashier", "purchase-order"), ("cashier", "print-statement"),
+    ("cashier", "labels"), ("clerk", "label-templates"),
 ])
 def test_require_refuses_naming_user_and_action(role, action):
     with pytest.raises(PermissionDenied) as info:
