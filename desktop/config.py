@@ -1,4 +1,5 @@
-"""This computer's settings: which database to open and the language of the screens.
+"""This computer's settings: which database to open, the language of the screens
+and the receipt printer.
 
 A small JSON file per user: $STOREKEEPER_CONFIG when set, else
 <config dir>/storekeeper/config.json, where the config dir is
@@ -9,7 +10,15 @@ $XDG_CONFIG_HOME or ~/.config on Linux, %APPDATA% on Windows and
      "language": "zh_CN"}
     {"database": {"kind": "postgresql", "host": "192.168.1.10", "port": 5432,
                   "database": "shop", "user": "wang"},
-     "language": ""}
+     "language": "",
+     "receipt_printer": {"kind": "escpos", "target": "192.168.1.50:9100",
+                         "paper_width": 58}}
+
+"receipt_printer" is written only when it differs from the default: PDF
+receipts only, on 80 mm paper (see docs/escpos.md for the targets).
+"printers" names the printer for each kind of document ({"invoice": "HP
+LaserJet", "labels": "Zebra ZD230"}); a kind not named prints to the
+system's default printer.
 
 A PostgreSQL password is never written to the file: it lives in the
 system keyring (service "Storekeeper"), or, where there is no usable
@@ -38,6 +47,8 @@ KEYRING_SERVICE = "Storekeeper"
 LANGUAGES = ("", "zh_CN", "en")          # "": the system's language
 KINDS = ("sqlite", "postgresql")
 DEFAULT_PG_PORT = 5432
+RECEIPT_PRINTERS = ("pdf", "escpos")     # "pdf": the PDF only; "escpos": also raw ESC/POS
+PAPER_WIDTHS = (80, 58)                  # mm
 KEYRING_UNAVAILABLE = ("the system keyring is not available: "
                        "the password will be asked for at each start")
 
@@ -153,6 +164,41 @@ class Config:
     problem: str = ""                        # why the file was (partly) ignored, if it was
     path: Path | None = None                 # where it was read from / is written to
     extra: dict[str, Any] = field(default_factory=dict)  # keys of later versions, kept
+    receipt_printer: str = "pdf"             # "pdf" | "escpos" (after the PDF, to escpos_target)
+    escpos_target: str = ""                  # "/dev/usb/lp0", r"\\pc\POS58", "host:9100", a file
+    paper_width: int = 80                    # mm of the receipt roll: 80 | 58
+    # the printer each kind of document goes to ("invoice": "HP LaserJet ..."); a kind
+    # not named goes to the system's default printer (desktop.ui.print_preview.KINDS)
+    printers: dict[str, str] = field(default_factory=dict)
+
+    def printer_to_dict(self) -> dict[str, Any] | None:
+        """The receipt printer as the file keeps it; None for the default."""
+        if (self.receipt_printer, self.escpos_target, self.paper_width) == ("pdf", "", 80):
+            return None
+        return {"kind": self.receipt_printer, "target": self.escpos_target,
+                "paper_width": self.paper_width}
+
+    def printer_from_dict(self, data: Any) -> list[str]:
+        """Take the receipt printer from the file's object; what was wrong, ignored."""
+        if not isinstance(data, Mapping):
+            return [f"its receipt printer {data!r} is ignored (not an object)"]
+        problems = []
+        kind = data.get("kind", "pdf")
+        if kind in RECEIPT_PRINTERS:
+            self.receipt_printer = kind
+        else:
+            problems.append(f"its receipt printer kind {kind!r} is ignored")
+        target = data.get("target", "")
+        if isinstance(target, str):
+            self.escpos_target = target
+        else:
+            problems.append("its receipt printer target is ignored (not text)")
+        width = data.get("paper_width", 80)
+        if not isinstance(width, bool) and width in PAPER_WIDTHS:
+            self.paper_width = width
+        else:
+            problems.append(f"its paper width {width!r} is ignored (80 or 58 mm)")
+        return problems
 
 
 def config_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -210,7 +256,17 @@ def load(path: Path | str | None = None) -> Config:
         config.language = language
     else:
         problems.append(f"its language {language!r} is ignored")
-    config.extra = {k: v for k, v in data.items() if k not in ("database", "language")}
+    if data.get("receipt_printer") is not None:
+        problems += config.printer_from_dict(data["receipt_printer"])
+    printers = data.get("printers")
+    if printers is not None:
+        if isinstance(printers, Mapping) and all(isinstance(k, str) and isinstance(v, str)
+                                                 for k, v in printers.items()):
+            config.printers = dict(printers)
+        else:
+            problems.append("its printers are ignored (not names of printers)")
+    config.extra = {k: v for k, v in data.items()
+                    if k not in ("database", "language", "receipt_printer", "printers")}
     if problems:
         config.problem = f"the settings file {path}: " + "; ".join(problems)
     return config
@@ -222,9 +278,21 @@ def save(config: Config, path: Path | str | None = None) -> Path:
     path = Path(path) if path is not None else (config.path or config_path())
     if config.language not in LANGUAGES:
         raise ConfigError(f"unknown language {config.language!r}")
+    if config.receipt_printer not in RECEIPT_PRINTERS:
+        raise ConfigError(f"unknown receipt printer {config.receipt_printer!r}")
+    if isinstance(config.paper_width, bool) or config.paper_width not in PAPER_WIDTHS:
+        raise ConfigError(f"the paper is 80 or 58 mm wide, not {config.paper_width!r}")
+    if not isinstance(config.escpos_target, str):
+        raise ConfigError("the receipt printer's target is not text")
     data = dict(config.extra)
+    data.pop("receipt_printer", None)
     data["database"] = config.database.to_dict() if config.database else None
     data["language"] = config.language
+    if config.printer_to_dict() is not None:
+        data["receipt_printer"] = config.printer_to_dict()
+    data.pop("printers", None)
+    if config.printers:
+        data["printers"] = {k: v for k, v in sorted(config.printers.items()) if v}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     tmp = None
     try:

@@ -617,7 +617,8 @@ class ShiftDialog(QDialog):
     def _print_slip(self) -> None:
         from desktop.ui.receipts import print_shift_slip
 
-        self.slip_task = print_shift_slip(self._books, self.report, self._slip_written)
+        self.slip_task = print_shift_slip(self._books, self.report, self._slip_written,
+                                          self._slip_failed)
 
     def _slip_written(self, path: str) -> None:
         self.slip_path = path
@@ -627,5 +628,9 @@ class ShiftDialog(QDialog):
             + html.escape(translate("Counter", "The slip is saved as {path}").format(path=path))
             + "</p>"
         )
+
+    def _slip_failed(self, message: str) -> None:
+        """The receipt printer failed (the PDF, if written, was reported already)."""
+        self.result.setText(self.result.text() + f"<p style='color:#b00020'>{html.escape(message)}</p>")
 
 

@@ -297,3 +297,20 @@ def test_a_postgresql_server(pg_server, pg_template):
     assert config.password_refused(admin) is False
     ok, message = try_database(pg_server.url_for("sk_no_such_database"))
     assert not ok and "does not exist" in message
+
+
+def test_a_printer_per_kind_of_document_is_kept_and_read_back(config_file):
+    chosen = Config(printers={"invoice": "HP LaserJet 中文", "labels": "Zebra ZD230"})
+    config.save(chosen)
+    assert json.loads(config_file.read_text(encoding="utf-8"))["printers"] == {
+        "invoice": "HP LaserJet 中文", "labels": "Zebra ZD230"}
+    again = config.load()
+    assert again.printers == chosen.printers and again.problem == ""
+
+
+def test_printers_that_are_not_names_are_ignored_and_said(config_file):
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text(json.dumps({"language": "en", "printers": ["HP"]}), encoding="utf-8")
+    loaded = config.load()
+    assert loaded.printers == {} and loaded.language == "en"
+    assert "printers are ignored" in loaded.problem
