@@ -1,6 +1,7 @@
 """Master data: products with barcodes, customers, suppliers, shop settings."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
@@ -124,6 +125,10 @@ def find_supplier(conn: Connection, name: str) -> int:
     return row.id
 
 
+# settings that hold a file (base64): the shop's logo for printed documents
+BLOB_SETTINGS = {"shop_logo"}
+
+
 def get_setting(conn: Connection, key: str, default: str | None = None) -> str | None:
     row = conn.execute(select(settings.c.value).where(settings.c.key == key)).first()
     return row.value if row else default
@@ -135,6 +140,9 @@ def set_setting(conn: Connection, actor: Actor, key: str, value: str) -> None:
         conn.execute(settings.insert().values(key=key, value=value))
     else:
         conn.execute(settings.update().where(settings.c.key == key).values(value=value))
+    if key in BLOB_SETTINGS:        # an image: the audit row names it, not its bytes
+        old, value = (None if v is None else f"{len(v)} characters, sha256 "
+                      f"{hashlib.sha256(v.encode()).hexdigest()[:16]}" for v in (old, value))
     audit.append(conn, actor, "setting.set", "setting", key, {"old": old, "new": value})
 
 

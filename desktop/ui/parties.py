@@ -48,6 +48,8 @@ class PartyScreen(ListScreen):
                             else translate("Parties", "New supplier…"), self.new_party, "newParty")
             self.add_action(translate("Parties", "Edit…"), self.open_selected, "editParty")
             self.opened.connect(self.open_row)
+        from desktop.ui.print_actions import add_statement_action
+        add_statement_action(self, engine, actor, kind)
         self.editor: PartyEditor | None = None
 
 

@@ -132,7 +132,8 @@ class OrderView(QDialog):
                 ("approve", translate("Purchasing", "Approve"), self.approve),
                 ("reject", translate("Purchasing", "Reject…"), self.reject_order),
                 ("receive", translate("Purchasing", "Receive…"), self.receive),
-                ("cancel", translate("Purchasing", "Cancel the order"), self.cancel_order)):
+                ("cancel", translate("Purchasing", "Cancel the order"), self.cancel_order),
+                ("print", translate("Purchasing", "Print…"), self.print_order)):
             button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
             button.setObjectName(key)
             button.setAutoDefault(False)
@@ -181,7 +182,8 @@ class OrderView(QDialog):
             "receive": o.status in ("approved", "partly-received")
                        and may(actor, "purchase-receipt"),
             "cancel": o.status in ("draft", "awaiting-approval", "approved")
-                      and (may(actor, "cancel") or o.creator == actor.name)}
+                      and (may(actor, "cancel") or o.creator == actor.name),
+            "print": True}
         for key, button in self.actions.items():
             button.setVisible(allowed[key])
 
@@ -196,6 +198,11 @@ class OrderView(QDialog):
         self.changed.emit(getattr(done, "number", self.number))
         self.load()
         return True
+
+    def print_order(self):
+        """The order as the supplier gets it, in the preview."""
+        from desktop.ui.print_actions import print_document
+        return print_document(self, self.books.engine, "purchase-order", self.number)
 
     def submit(self) -> bool:
         return self._run(lambda: self.books.submit_order(self.number))

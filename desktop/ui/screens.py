@@ -68,9 +68,12 @@ def stock_screen(engine: Engine, actor: Actor) -> ListScreen:
             Column(translate("Screens", "Unit"), width=6),
             qty_column(translate("Screens", "On hand")),
             money_column(translate("Screens", "Price"))]
-    return ListScreen(engine, lists.STOCK, cols, translate("Screens", "Stock"),
-                      lambda n: translate("Screens", "Products: {n}").format(n=_n(n)),
-                      search_hint=translate("Screens", "Name, pinyin initials, SKU or barcode"))
+    screen = ListScreen(engine, lists.STOCK, cols, translate("Screens", "Stock"),
+                        lambda n: translate("Screens", "Products: {n}").format(n=_n(n)),
+                        search_hint=translate("Screens", "Name, pinyin initials, SKU or barcode"))
+    from desktop.ui.print_actions import add_count_sheet_action
+    add_count_sheet_action(screen, engine, actor)
+    return screen
 
 
 def _counter(engine: Engine, actor: Actor) -> QWidget:
@@ -87,9 +90,12 @@ def sales_screen(engine: Engine, actor: Actor) -> ListScreen:
             money_column(translate("Screens", "Total")),
             Column(translate("Screens", "Status"), status_text, width=8),
             Column(translate("Screens", "Cashier"), width=10)]
-    return ListScreen(engine, lists.SALES, cols, translate("Screens", "Sales and returns"),
-                      lambda n: translate("Screens", "Sales and returns: {n}").format(n=_n(n)),
-                      search_hint=translate("Screens", "Number or customer"))
+    screen = ListScreen(engine, lists.SALES, cols, translate("Screens", "Sales and returns"),
+                        lambda n: translate("Screens", "Sales and returns: {n}").format(n=_n(n)),
+                        search_hint=translate("Screens", "Number or customer"))
+    from desktop.ui.print_actions import add_sale_printing
+    add_sale_printing(screen, engine)
+    return screen
 
 
 def _purchasing(engine: Engine, actor: Actor) -> QWidget:

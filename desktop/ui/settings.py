@@ -115,6 +115,9 @@ class SettingsScreen(QWidget):
         column.addWidget(self._language_box(body))
         column.addWidget(self._shop_box(body))
         column.addWidget(self._scale_box(body))
+        from desktop.ui.settings_printing import PrintingBox
+        self.printing = PrintingBox(self.books, body)
+        column.addWidget(self.printing)
         column.addStretch(1)
 
         holder = QWidget(self)
