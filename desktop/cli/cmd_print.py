@@ -55,8 +55,17 @@ def add_parser(sub, common, with_json, parser_class) -> None:
     output(cs)
 
 
+# who may print what (db.permissions): an order shows unit costs; a statement, what a
+# party owes; a count sheet that is not blind, the quantities the books expect
+NEEDS = {"purchase-order": "see-cost", "statement": "print-statement",
+         "supplier-statement": "print-statement", "count-sheet": "stocktake"}
+
+
 def run(args, books: Books) -> int:
+    from db.permissions import require
     from desktop.printing.receipt import print_language
+    if args.kind in NEEDS:
+        require(books.actor, NEEDS[args.kind])
     handler = {"receipt": _print_receipt, "invoice": _print_sales, "delivery-note": _print_sales,
                "purchase-order": _print_order, "statement": _print_statement,
                "supplier-statement": _print_statement, "count-sheet": _print_count}[args.kind]
