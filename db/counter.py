@@ -50,7 +50,8 @@ class ScaleLayout:
         return 10 - self.item_digits
 
 
-DEFAULT_LAYOUT = ScaleLayout(frozenset(str(n) for n in range(20, 30)), 5, "weight", 3)
+# 20 is left to Storekeeper's own in-store barcodes (db.labels: products with none)
+DEFAULT_LAYOUT = ScaleLayout(frozenset(str(n) for n in range(21, 30)), 5, "weight", 3)
 
 
 def parse_scale_layout(prefixes: str, item_digits, value: str, decimals) -> ScaleLayout:
@@ -88,13 +89,13 @@ def parse_scale_layout(prefixes: str, item_digits, value: str, decimals) -> Scal
 
 
 def scale_layout(conn: Connection) -> ScaleLayout:
-    """The shop's layout; the default (20-29, 5-digit item, weight in grams) where unset.
+    """The shop's layout; the default (21-29, 5-digit item, weight in grams) where unset.
     A stored value that no longer parses falls back to the default rather than
     leaving the till unable to sell."""
     d = DEFAULT_LAYOUT
     stored = {k: get_setting(conn, k) for k in SCALE_KEYS}
     try:
-        return parse_scale_layout(stored["scale.prefixes"] or "20-29",
+        return parse_scale_layout(stored["scale.prefixes"] or "21-29",
                                   stored["scale.item_digits"] or d.item_digits,
                                   stored["scale.value"] or d.value,
                                   stored["scale.decimals"] or d.decimals)

@@ -323,7 +323,7 @@ class SettingsScreen(QWidget):
         box.setObjectName("scaleBox")
         self.scale_prefixes = QLineEdit(box)
         self.scale_prefixes.setObjectName("scalePrefixes")
-        self.scale_prefixes.setPlaceholderText("20-29")
+        self.scale_prefixes.setPlaceholderText("21-29")
         self.scale_item_digits = QComboBox(box)
         self.scale_item_digits.setObjectName("scaleItemDigits")
         for n in (4, 5, 6):

@@ -301,7 +301,7 @@ def test_a_cashier_sees_the_shop_details_but_cannot_change_them(qtbot, shop):
 def test_the_scale_label_layout_is_saved_and_used_by_the_counter(qtbot, shop):
     from db.counter import scale_layout
     screen = open_screen(qtbot, shop)
-    assert screen.scale_prefixes.text() == "20-29"             # the default
+    assert screen.scale_prefixes.text() == "21-29"             # the default
     screen.scale_prefixes.setText("21, 22,28")
     screen.scale_value.setCurrentIndex(screen.scale_value.findData("price"))
     click(qtbot, screen, "saveScale")
