@@ -81,19 +81,21 @@ def add_sale_printing(screen: ListScreen, engine: Engine) -> QMenu:
             (translate("Printing", "Invoice (A5)"), "invoice", "A5"),
             (translate("Printing", "Delivery note (A4)"), "delivery-note", "A4"),
             (translate("Printing", "Delivery note (A5)"), "delivery-note", "A5")):
-        menu.addAction(text, lambda w=what, s=size: _print_current(screen, engine, w, s))
+        menu.addAction(text, lambda w=what, s=size: print_current(screen, engine, w, s))
     button = screen.add_action(translate("Printing", "Print"), lambda: None, "printDocument")
     button.setMenu(menu)
     return menu
 
 
-def _print_current(screen: ListScreen, engine: Engine, what: str, size: str):
+def print_current(screen: ListScreen, engine: Engine, what: str, size: str, on_shown=None):
+    """The paper of the document chosen in the list."""
     row = current_row(screen)
     if row is None:
         QMessageBox.information(screen, translate("Printing", "Print"),
                                 translate("Printing", "Choose a document in the list first."))
         return None
-    return print_document(screen, engine, what, screen.model.value(row, "number"), size)
+    return print_document(screen, engine, what, screen.model.value(row, "number"), size,
+                          on_shown)
 
 
 # ---------------------------------------------------------------- statements

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 from sqlalchemy import Engine
 
 from db import lists
@@ -67,6 +67,36 @@ class ProductsScreen(ListScreen):
             self.open_selected, "editProduct")
         self.opened.connect(self.open_row)
         self.editor: ProductEditor | None = None
+        if may(actor, "labels"):
+            self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            menu = QMenu(self)
+            menu.addAction(translate("Products", "For the selected products…"),
+                           lambda: self.print_labels())
+            menu.addAction(translate("Products", "Price changes since a date…"),
+                           lambda: self.price_change_labels())
+            self.labels_button = self.add_action(translate("Products", "Labels"), lambda: None,
+                                                 "labels")
+            self.labels_button.setMenu(menu)
+
+    def selected_skus(self) -> list[str]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [self.model.value(r, "sku") for r in rows]
+
+    def print_labels(self, accept: bool = False, on_shown=None):
+        from desktop.ui.labels_dialog import ask_labels
+        skus = self.selected_skus()
+        if not skus:
+            QMessageBox.information(self, translate("Products", "Labels"),
+                                    translate("Products", "Choose the products in the list first "
+                                                          "(Ctrl or Shift for several)."))
+            return None
+        return ask_labels(self, self.books, ("skus", skus), accept, on_shown)
+
+    def price_change_labels(self, accept: bool = False, on_shown=None):
+        from desktop.ui.labels_dialog import ask_labels
+        return ask_labels(self, self.books, ("changed", None), accept, on_shown)
 
 
     def open_row(self, row: int) -> None:

@@ -6,8 +6,8 @@ goods against it, cancel it. See docs/purchasing.md."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMenu, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMenu, QMessageBox,
+                               QTableWidgetItem, QVBoxLayout)
 from sqlalchemy import Engine
 
 from db import lists
@@ -55,6 +55,10 @@ class PurchasingScreen(ListScreen):
             more.addAction(translate("Purchasing", "Return to supplier…"), self.supplier_return)
         if may(actor, "supplier-payment"):
             more.addAction(translate("Purchasing", "Pay a supplier…"), self.pay_supplier)
+        if may(actor, "labels"):
+            more.addAction(translate("Purchasing", "Labels for the goods of this receipt…"),
+                           lambda: self.receipt_labels())
+        more.addAction(translate("Purchasing", "Print this order…"), lambda: self.print_order())
         if may(actor, "settings"):
             more.addAction(translate("Purchasing", "Approval rules…"), self.edit_rules)
         if not more.isEmpty():
@@ -91,6 +95,27 @@ class PurchasingScreen(ListScreen):
 
     def edit_rules(self) -> RulesDialog:
         return self._show(RulesDialog(self.books, self))
+
+    def _current(self, kind: str, what: str) -> str | None:
+        index = self.view.currentIndex()
+        if index.isValid() and self.model.value(index.row(), "kind") == kind:
+            return self.model.value(index.row(), "number")
+        QMessageBox.information(self, translate("Purchasing", "Purchasing"), what)
+        return None
+
+    def receipt_labels(self, accept: bool = False, on_shown=None):
+        """Labels for what a receipt brought in: one per unit received."""
+        from desktop.ui.labels_dialog import ask_labels
+        number = self._current("purchase-receipt",
+                               translate("Purchasing", "Choose a goods receipt in the list first."))
+        return number and ask_labels(self, self.books, ("document", number), accept, on_shown)
+
+    def print_order(self, on_shown=None):
+        from desktop.ui.print_actions import print_document
+        number = self._current("purchase-order",
+                               translate("Purchasing", "Choose a purchase order in the list first."))
+        return number and print_document(self, self.books.engine, "purchase-order", number,
+                                         on_shown=on_shown)
 
     def open_row(self, row: int):
         if self.model.value(row, "kind") != "purchase-order":
