@@ -532,7 +532,7 @@
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="627"/>
+        <location filename="../../desktop/ui/counter_money.py" line="628"/>
         <source>The slip is saved as {path}</source>
         <translation>交班单已保存为 {path}</translation>
     </message>
@@ -801,48 +801,48 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="630"/>
-        <location filename="../../desktop/ui/settings.py" line="729"/>
+        <location filename="../../desktop/ui/settings.py" line="633"/>
+        <location filename="../../desktop/ui/settings.py" line="732"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="632"/>
+        <location filename="../../desktop/ui/settings.py" line="635"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="641"/>
+        <location filename="../../desktop/ui/settings.py" line="644"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="645"/>
+        <location filename="../../desktop/ui/settings.py" line="648"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="652"/>
+        <location filename="../../desktop/ui/settings.py" line="655"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="654"/>
+        <location filename="../../desktop/ui/settings.py" line="657"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="672"/>
+        <location filename="../../desktop/ui/settings.py" line="675"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="686"/>
+        <location filename="../../desktop/ui/settings.py" line="689"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="697"/>
+        <location filename="../../desktop/ui/settings.py" line="700"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -1449,6 +1449,100 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="29"/>
+        <source>Labels for {n} product(s)</source>
+        <translation>{n} 个商品的标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="32"/>
+        <source>Labels for the goods of {number}</source>
+        <translation>{number} 入库商品的标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="35"/>
+        <source>Price-change labels</source>
+        <translation>调价标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="46"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="58"/>
+        <source>Copies of each:</source>
+        <translation>每个商品份数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="57"/>
+        <source>Price changed since:</source>
+        <translation>调价起始日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="60"/>
+        <source>One label for each unit received.</source>
+        <translation>每入库一件打一张标签。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="63"/>
+        <source>203 dpi (most label printers)</source>
+        <translation>203 dpi（多数标签打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="64"/>
+        <source>300 dpi</source>
+        <translation>300 dpi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="65"/>
+        <source>Printer:</source>
+        <translation>打印机：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="69"/>
+        <source>Labels already used on the first sheet:</source>
+        <translation>第一张纸已用掉的标签数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="71"/>
+        <source>Outline each label (a test on plain paper)</source>
+        <translation>画出每张标签的边框（用普通纸试打）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="78"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="111"/>
+        <source>no label template to print on</source>
+        <translation>没有可用的标签模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="119"/>
+        <source>no product&apos;s price changed since {date}</source>
+        <translation>{date} 以来没有商品调价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="121"/>
+        <source>nothing to label</source>
+        <translation>没有要打标签的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="133"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels_dialog.py" line="134"/>
+        <source>Labels are printed by a clerk, a manager or the owner.</source>
+        <translation>标签由库管、店长或店主打印。</translation>
+    </message>
+</context>
+<context>
     <name>Lines</name>
     <message>
         <location filename="../../desktop/ui/lines_editor.py" line="53"/>
@@ -1623,26 +1717,26 @@
     <message>
         <location filename="../../desktop/ui/parties.py" line="32"/>
         <location filename="../../desktop/ui/parties.py" line="39"/>
-        <location filename="../../desktop/ui/parties.py" line="88"/>
+        <location filename="../../desktop/ui/parties.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="33"/>
         <location filename="../../desktop/ui/parties.py" line="40"/>
-        <location filename="../../desktop/ui/parties.py" line="89"/>
+        <location filename="../../desktop/ui/parties.py" line="91"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="34"/>
-        <location filename="../../desktop/ui/parties.py" line="97"/>
+        <location filename="../../desktop/ui/parties.py" line="99"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="35"/>
-        <location filename="../../desktop/ui/parties.py" line="101"/>
+        <location filename="../../desktop/ui/parties.py" line="103"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
@@ -1658,7 +1752,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/parties.py" line="41"/>
-        <location filename="../../desktop/ui/parties.py" line="102"/>
+        <location filename="../../desktop/ui/parties.py" line="104"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
@@ -1693,70 +1787,409 @@
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="77"/>
+        <location filename="../../desktop/ui/parties.py" line="79"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="78"/>
+        <location filename="../../desktop/ui/parties.py" line="80"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="80"/>
+        <location filename="../../desktop/ui/parties.py" line="82"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="81"/>
+        <location filename="../../desktop/ui/parties.py" line="83"/>
         <source>New supplier</source>
         <translation>新建供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="96"/>
+        <location filename="../../desktop/ui/parties.py" line="98"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="105"/>
+        <location filename="../../desktop/ui/parties.py" line="107"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="107"/>
+        <location filename="../../desktop/ui/parties.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettings</name>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="33"/>
+        <source>{file}: cannot be read ({reason})</source>
+        <translation>{file}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="36"/>
+        <source>{file}: a logo must be under 2 MB</source>
+        <translation>{file}：标志图片须小于 2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="40"/>
+        <source>{file}: not a picture (PNG or JPEG)</source>
+        <translation>{file}：不是图片（PNG 或 JPEG）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="52"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="62"/>
+        <source>Choose logo…</source>
+        <translation>选择标志…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="65"/>
+        <source>No logo</source>
+        <translation>不用标志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="71"/>
+        <source>Logo on documents:</source>
+        <translation>单据上的标志：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="85"/>
+        <source>The system&apos;s default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="90"/>
+        <source>{name} (not installed)</source>
+        <translation>{name}（未安装）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="97"/>
+        <source>PDF through the printer above</source>
+        <translation>PDF，经上面选定的打印机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="98"/>
+        <source>ESC/POS straight to the printer</source>
+        <translation>ESC/POS 直接发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="103"/>
+        <source>/dev/usb/lp0, \\PC\Printer, a file, or 192.168.1.50:9100</source>
+        <translation>/dev/usb/lp0、\\电脑\打印机、一个文件，或 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="108"/>
+        <source>{mm} mm</source>
+        <translation>{mm} 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="110"/>
+        <source>Receipt printer:</source>
+        <translation>小票打印机：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="111"/>
+        <source>ESC/POS printer at:</source>
+        <translation>ESC/POS 打印机位置：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="112"/>
+        <source>Receipt paper:</source>
+        <translation>小票纸宽：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="115"/>
+        <source>Save printers</source>
+        <translation>保存打印机设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="146"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="153"/>
+        <source>Shop logo</source>
+        <translation>店铺标志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="154"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="164"/>
+        <source>Logo saved.</source>
+        <translation>标志已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="181"/>
+        <source>Say where the ESC/POS printer is.</source>
+        <translation>请填写 ESC/POS 打印机的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_printing.py" line="193"/>
+        <source>Printers saved for this computer.</source>
+        <translation>本机打印机设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="66"/>
+        <source>Receipt {number}</source>
+        <translation>小票 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="67"/>
+        <source>Invoice {number}</source>
+        <translation>销售单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="68"/>
+        <source>Delivery note {number}</source>
+        <translation>送货单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="69"/>
+        <source>Purchase order {number}</source>
+        <translation>采购订单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="79"/>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="80"/>
+        <source>Invoice (A4)</source>
+        <translation>销售单（A4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="81"/>
+        <source>Invoice (A5)</source>
+        <translation>销售单（A5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="82"/>
+        <source>Delivery note (A4)</source>
+        <translation>送货单（A4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="83"/>
+        <source>Delivery note (A5)</source>
+        <translation>送货单（A5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="85"/>
+        <location filename="../../desktop/ui/print_actions.py" line="94"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="95"/>
+        <source>Choose a document in the list first.</source>
+        <translation>请先在列表中选一张单据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="129"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="130"/>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="147"/>
+        <source>Statement…</source>
+        <translation>对账单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="155"/>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="156"/>
+        <source>Choose a customer or supplier first.</source>
+        <translation>请先选一个客户或供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="160"/>
+        <source>Statement of {name}</source>
+        <translation>{name} 的对账单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="165"/>
+        <source>Statement of {name}, {start} to {end}</source>
+        <translation>{name} 的对账单，{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="178"/>
+        <location filename="../../desktop/ui/print_actions.py" line="230"/>
+        <source>Count sheet</source>
+        <translation>盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="181"/>
+        <source>Every category</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="183"/>
+        <source>(no category)</source>
+        <translation>（无分类）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="184"/>
+        <source>Blind: without the quantities on record</source>
+        <translation>盲盘：不印账面数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="189"/>
+        <source>Category:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_actions.py" line="211"/>
+        <source>Count sheet…</source>
+        <translation>盘点表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="39"/>
+        <source>Receipts</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="40"/>
+        <source>Invoices</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="41"/>
+        <source>Delivery notes</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="42"/>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="43"/>
+        <source>Statements</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="44"/>
+        <source>Count sheets</source>
+        <translation>盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="45"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="89"/>
+        <source>the printer {name} could not be opened</source>
+        <translation>无法打开打印机 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="124"/>
+        <source>{n} page(s)</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="129"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation>打印…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="132"/>
+        <source>Print now</source>
+        <translation>直接打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="134"/>
+        <source>Straight to this kind&apos;s printer</source>
+        <translation>直接发送到这类单据的打印机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="136"/>
+        <source>Save as PDF… (Ctrl+S)</source>
+        <translation>另存为 PDF…（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="139"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="156"/>
+        <source>Printer: {name}</source>
+        <translation>打印机：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="157"/>
+        <location filename="../../desktop/ui/print_preview.py" line="168"/>
+        <source>No printer installed: save as PDF</source>
+        <translation>未安装打印机：请另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="181"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="182"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="191"/>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
     </message>
 </context>
 <context>
     <name>Products</name>
     <message>
         <location filename="../../desktop/ui/products.py" line="36"/>
-        <location filename="../../desktop/ui/products.py" line="131"/>
+        <location filename="../../desktop/ui/products.py" line="161"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="37"/>
-        <location filename="../../desktop/ui/products.py" line="132"/>
+        <location filename="../../desktop/ui/products.py" line="162"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="38"/>
-        <location filename="../../desktop/ui/products.py" line="164"/>
+        <location filename="../../desktop/ui/products.py" line="194"/>
         <source>Barcodes</source>
         <translation>条码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="39"/>
-        <location filename="../../desktop/ui/products.py" line="133"/>
+        <location filename="../../desktop/ui/products.py" line="163"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="40"/>
-        <location filename="../../desktop/ui/products.py" line="134"/>
+        <location filename="../../desktop/ui/products.py" line="164"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -1767,26 +2200,26 @@
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="42"/>
-        <location filename="../../desktop/ui/products.py" line="160"/>
-        <location filename="../../desktop/ui/products.py" line="162"/>
+        <location filename="../../desktop/ui/products.py" line="190"/>
+        <location filename="../../desktop/ui/products.py" line="192"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="43"/>
-        <location filename="../../desktop/ui/products.py" line="137"/>
+        <location filename="../../desktop/ui/products.py" line="167"/>
         <source>Min</source>
         <translation>下限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="44"/>
-        <location filename="../../desktop/ui/products.py" line="139"/>
+        <location filename="../../desktop/ui/products.py" line="169"/>
         <source>Max</source>
         <translation>上限</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/products.py" line="46"/>
-        <location filename="../../desktop/ui/products.py" line="148"/>
+        <location filename="../../desktop/ui/products.py" line="178"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
@@ -1821,77 +2254,98 @@
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="101"/>
+        <location filename="../../desktop/ui/products.py" line="73"/>
+        <source>For the selected products…</source>
+        <translation>为选中的商品…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/products.py" line="75"/>
+        <source>Price changes since a date…</source>
+        <translation>某日以来的调价…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/products.py" line="77"/>
+        <location filename="../../desktop/ui/products.py" line="91"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/products.py" line="92"/>
+        <source>Choose the products in the list first (Ctrl or Shift for several).</source>
+        <translation>请先在列表中选择商品（按住 Ctrl 或 Shift 可多选）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/products.py" line="131"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="102"/>
+        <location filename="../../desktop/ui/products.py" line="132"/>
         <source>Product {sku}</source>
         <translation>商品 {sku}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="121"/>
+        <location filename="../../desktop/ui/products.py" line="151"/>
         <source>Tracked by batch and expiry</source>
         <translation>按批次和保质期管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="125"/>
+        <location filename="../../desktop/ui/products.py" line="155"/>
         <source>On sale (active)</source>
         <translation>在售（启用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="135"/>
+        <location filename="../../desktop/ui/products.py" line="165"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="141"/>
+        <location filename="../../desktop/ui/products.py" line="171"/>
         <source>Stock limits</source>
         <translation>库存上下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="152"/>
+        <location filename="../../desktop/ui/products.py" line="182"/>
         <source>Expected cost</source>
         <translation>预计成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="158"/>
+        <location filename="../../desktop/ui/products.py" line="188"/>
         <source>Average cost</source>
         <translation>平均成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="159"/>
+        <location filename="../../desktop/ui/products.py" line="189"/>
         <source>Last receipt</source>
         <translation>最近进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="171"/>
+        <location filename="../../desktop/ui/products.py" line="201"/>
         <source>Scan or type a barcode</source>
         <translation>扫描或输入条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="172"/>
+        <location filename="../../desktop/ui/products.py" line="202"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="174"/>
+        <location filename="../../desktop/ui/products.py" line="204"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="193"/>
+        <location filename="../../desktop/ui/products.py" line="223"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="196"/>
+        <location filename="../../desktop/ui/products.py" line="226"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="198"/>
+        <location filename="../../desktop/ui/products.py" line="228"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1925,51 +2379,76 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="59"/>
+        <source>Labels for the goods of this receipt…</source>
+        <translation>为这张入库单的商品打标签…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="61"/>
+        <source>Print this order…</source>
+        <translation>打印这张订单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="63"/>
         <source>Approval rules…</source>
         <translation>审批规则…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="61"/>
+        <location filename="../../desktop/ui/purchasing.py" line="65"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="68"/>
+        <location filename="../../desktop/ui/purchasing.py" line="72"/>
         <source>{number} saved.</source>
         <translation>{number} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="122"/>
+        <location filename="../../desktop/ui/purchasing.py" line="103"/>
+        <source>Purchasing</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="110"/>
+        <source>Choose a goods receipt in the list first.</source>
+        <translation>请先在列表中选一张入库单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="116"/>
+        <source>Choose a purchase order in the list first.</source>
+        <translation>请先在列表中选一张采购订单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="147"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="158"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="308"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="122"/>
+        <location filename="../../desktop/ui/purchasing.py" line="147"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="158"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="308"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="123"/>
+        <location filename="../../desktop/ui/purchasing.py" line="148"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="123"/>
+        <location filename="../../desktop/ui/purchasing.py" line="148"/>
         <source>Received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="124"/>
+        <location filename="../../desktop/ui/purchasing.py" line="149"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="159"/>
         <source>Still due</source>
         <translation>未入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="124"/>
+        <location filename="../../desktop/ui/purchasing.py" line="149"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="101"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="160"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="274"/>
@@ -1977,58 +2456,63 @@
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="125"/>
+        <location filename="../../desktop/ui/purchasing.py" line="150"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="131"/>
+        <location filename="../../desktop/ui/purchasing.py" line="156"/>
         <location filename="../../desktop/ui/purchasing_dialogs.py" line="111"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="132"/>
+        <location filename="../../desktop/ui/purchasing.py" line="157"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="133"/>
+        <location filename="../../desktop/ui/purchasing.py" line="158"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="134"/>
+        <location filename="../../desktop/ui/purchasing.py" line="159"/>
         <source>Receive…</source>
         <translation>收货入库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="135"/>
+        <location filename="../../desktop/ui/purchasing.py" line="160"/>
         <source>Cancel the order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="150"/>
+        <location filename="../../desktop/ui/purchasing.py" line="161"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/purchasing.py" line="176"/>
         <source>Purchase order {number}</source>
         <translation>采购订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="153"/>
+        <location filename="../../desktop/ui/purchasing.py" line="179"/>
         <source>Status: {status}; made by {creator} on {when}</source>
         <translation>状态：{status}；{creator} 于 {when} 制单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="157"/>
+        <location filename="../../desktop/ui/purchasing.py" line="183"/>
         <source>Expected on {date}</source>
         <translation>预计到货：{date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="160"/>
+        <location filename="../../desktop/ui/purchasing.py" line="186"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="162"/>
+        <location filename="../../desktop/ui/purchasing.py" line="188"/>
         <source>Rejected: {reason}</source>
         <translation>已驳回：{reason}</translation>
     </message>
@@ -2388,7 +2872,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="227"/>
+        <location filename="../../desktop/ui/screens.py" line="233"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2398,19 +2882,19 @@
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="90"/>
-        <location filename="../../desktop/ui/screens.py" line="122"/>
+        <location filename="../../desktop/ui/screens.py" line="93"/>
+        <location filename="../../desktop/ui/screens.py" line="128"/>
         <source>Sales and returns</source>
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="228"/>
+        <location filename="../../desktop/ui/screens.py" line="234"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="142"/>
-        <location filename="../../desktop/ui/screens.py" line="150"/>
+        <location filename="../../desktop/ui/screens.py" line="148"/>
+        <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -2536,69 +3020,69 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="35"/>
-        <location filename="../../desktop/ui/screens.py" line="82"/>
+        <location filename="../../desktop/ui/screens.py" line="85"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="36"/>
-        <location filename="../../desktop/ui/screens.py" line="83"/>
+        <location filename="../../desktop/ui/screens.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="37"/>
-        <location filename="../../desktop/ui/screens.py" line="84"/>
+        <location filename="../../desktop/ui/screens.py" line="87"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="85"/>
-        <location filename="../../desktop/ui/screens.py" line="141"/>
+        <location filename="../../desktop/ui/screens.py" line="88"/>
+        <location filename="../../desktop/ui/screens.py" line="147"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="86"/>
+        <location filename="../../desktop/ui/screens.py" line="89"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="39"/>
-        <location filename="../../desktop/ui/screens.py" line="87"/>
+        <location filename="../../desktop/ui/screens.py" line="90"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="40"/>
-        <location filename="../../desktop/ui/screens.py" line="88"/>
+        <location filename="../../desktop/ui/screens.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="89"/>
+        <location filename="../../desktop/ui/screens.py" line="92"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="91"/>
+        <location filename="../../desktop/ui/screens.py" line="94"/>
         <source>Sales and returns: {n}</source>
         <translation>销售及退货：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="92"/>
+        <location filename="../../desktop/ui/screens.py" line="95"/>
         <source>Number or customer</source>
         <translation>单号或客户</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="38"/>
-        <location filename="../../desktop/ui/screens.py" line="149"/>
+        <location filename="../../desktop/ui/screens.py" line="155"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="41"/>
-        <location filename="../../desktop/ui/screens.py" line="222"/>
+        <location filename="../../desktop/ui/screens.py" line="228"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
@@ -2653,97 +3137,97 @@
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="121"/>
+        <location filename="../../desktop/ui/screens.py" line="127"/>
         <source>Stock on hand</source>
         <translation>库存现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="123"/>
+        <location filename="../../desktop/ui/screens.py" line="129"/>
         <source>Receivables: what customers owe</source>
         <translation>应收账款：客户欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="124"/>
+        <location filename="../../desktop/ui/screens.py" line="130"/>
         <source>Payables: what the shop owes</source>
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="125"/>
+        <location filename="../../desktop/ui/screens.py" line="131"/>
         <source>Purchasing: approvals by month</source>
         <translation>采购：每月审批情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="131"/>
+        <location filename="../../desktop/ui/screens.py" line="137"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="143"/>
+        <location filename="../../desktop/ui/screens.py" line="149"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="144"/>
+        <location filename="../../desktop/ui/screens.py" line="150"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="145"/>
+        <location filename="../../desktop/ui/screens.py" line="151"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="152"/>
+        <location filename="../../desktop/ui/screens.py" line="158"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="220"/>
+        <location filename="../../desktop/ui/screens.py" line="226"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="224"/>
+        <location filename="../../desktop/ui/screens.py" line="230"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="229"/>
+        <location filename="../../desktop/ui/screens.py" line="235"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="233"/>
+        <location filename="../../desktop/ui/screens.py" line="239"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="234"/>
+        <location filename="../../desktop/ui/screens.py" line="240"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="236"/>
+        <location filename="../../desktop/ui/screens.py" line="242"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="146"/>
+        <location filename="../../desktop/ui/screens.py" line="152"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="151"/>
+        <location filename="../../desktop/ui/screens.py" line="157"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="231"/>
+        <location filename="../../desktop/ui/screens.py" line="237"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="153"/>
+        <location filename="../../desktop/ui/screens.py" line="159"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
@@ -2784,266 +3268,266 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="139"/>
+        <location filename="../../desktop/ui/settings.py" line="142"/>
         <source>Database (this computer)</source>
         <translation>数据库（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="146"/>
+        <location filename="../../desktop/ui/settings.py" line="149"/>
         <source>This computer (a file)</source>
         <translation>本机（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="148"/>
+        <location filename="../../desktop/ui/settings.py" line="151"/>
         <source>A PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="156"/>
+        <location filename="../../desktop/ui/settings.py" line="159"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="165"/>
+        <location filename="../../desktop/ui/settings.py" line="168"/>
         <source>e.g. 192.168.1.10</source>
         <translation>例如 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="171"/>
+        <location filename="../../desktop/ui/settings.py" line="174"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="185"/>
+        <location filename="../../desktop/ui/settings.py" line="188"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="215"/>
+        <location filename="../../desktop/ui/settings.py" line="218"/>
         <source>In use now:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="219"/>
+        <location filename="../../desktop/ui/settings.py" line="222"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="221"/>
+        <location filename="../../desktop/ui/settings.py" line="224"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="222"/>
+        <location filename="../../desktop/ui/settings.py" line="225"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="223"/>
+        <location filename="../../desktop/ui/settings.py" line="226"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="224"/>
+        <location filename="../../desktop/ui/settings.py" line="227"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="227"/>
+        <location filename="../../desktop/ui/settings.py" line="230"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="239"/>
-        <location filename="../../desktop/ui/settings.py" line="265"/>
-        <location filename="../../desktop/ui/settings.py" line="301"/>
-        <location filename="../../desktop/ui/settings.py" line="349"/>
+        <location filename="../../desktop/ui/settings.py" line="242"/>
+        <location filename="../../desktop/ui/settings.py" line="268"/>
+        <location filename="../../desktop/ui/settings.py" line="304"/>
+        <location filename="../../desktop/ui/settings.py" line="352"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="246"/>
+        <location filename="../../desktop/ui/settings.py" line="249"/>
         <source>A change takes effect the next time Storekeeper starts.</source>
         <translation>更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="257"/>
+        <location filename="../../desktop/ui/settings.py" line="260"/>
         <source>Language (this computer)</source>
         <translation>语言（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="262"/>
+        <location filename="../../desktop/ui/settings.py" line="265"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="271"/>
+        <location filename="../../desktop/ui/settings.py" line="274"/>
         <source>The language changes the next time Storekeeper starts.</source>
         <translation>语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="273"/>
+        <location filename="../../desktop/ui/settings.py" line="276"/>
         <source>Language of the screens:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="286"/>
+        <location filename="../../desktop/ui/settings.py" line="289"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="288"/>
+        <location filename="../../desktop/ui/settings.py" line="291"/>
         <source>Shop name:</source>
         <translation>店名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="288"/>
+        <location filename="../../desktop/ui/settings.py" line="291"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="289"/>
+        <location filename="../../desktop/ui/settings.py" line="292"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="289"/>
+        <location filename="../../desktop/ui/settings.py" line="292"/>
         <source>Tax number:</source>
         <translation>税号：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="309"/>
+        <location filename="../../desktop/ui/settings.py" line="312"/>
         <source>Only the owner can change the shop details.</source>
         <translation>只有店主可以修改店铺信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="319"/>
+        <location filename="../../desktop/ui/settings.py" line="322"/>
         <source>Scale labels</source>
         <translation>电子秤条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="330"/>
+        <location filename="../../desktop/ui/settings.py" line="333"/>
         <source>weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="331"/>
+        <location filename="../../desktop/ui/settings.py" line="334"/>
         <source>price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="340"/>
+        <location filename="../../desktop/ui/settings.py" line="343"/>
         <source>First two digits:</source>
         <translation>前两位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="341"/>
+        <location filename="../../desktop/ui/settings.py" line="344"/>
         <source>Digits of the item code:</source>
         <translation>商品代码位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="342"/>
+        <location filename="../../desktop/ui/settings.py" line="345"/>
         <source>The label carries the:</source>
         <translation>条码内含：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="343"/>
+        <location filename="../../desktop/ui/settings.py" line="346"/>
         <source>Decimals of the weight:</source>
         <translation>重量小数位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="344"/>
+        <location filename="../../desktop/ui/settings.py" line="347"/>
         <source>A scale label is an EAN-13: two digits (such as 20-29), the item code (the product&apos;s SKU or one of its barcodes), the weight or the price in fen, and a check digit. A code that is some product&apos;s barcode is always that product.</source>
         <translation>电子秤条码是 EAN-13 码：两位前缀（如 20-29）、商品代码（商品的编码或它的某个条码）、重量或金额（以分计），以及一位校验码。与某商品条码相同的码，始终识别为该商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="384"/>
+        <location filename="../../desktop/ui/settings.py" line="387"/>
         <source>Scale label layout saved.</source>
         <translation>电子秤条码格式已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="401"/>
+        <location filename="../../desktop/ui/settings.py" line="404"/>
         <source>The settings file could not be used as it is: {problem}</source>
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="438"/>
+        <location filename="../../desktop/ui/settings.py" line="441"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="463"/>
+        <location filename="../../desktop/ui/settings.py" line="466"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="466"/>
+        <location filename="../../desktop/ui/settings.py" line="469"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="468"/>
+        <location filename="../../desktop/ui/settings.py" line="471"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="470"/>
+        <location filename="../../desktop/ui/settings.py" line="473"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="483"/>
+        <location filename="../../desktop/ui/settings.py" line="486"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="484"/>
+        <location filename="../../desktop/ui/settings.py" line="487"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="509"/>
+        <location filename="../../desktop/ui/settings.py" line="512"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="523"/>
+        <location filename="../../desktop/ui/settings.py" line="526"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="536"/>
+        <location filename="../../desktop/ui/settings.py" line="539"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="545"/>
-        <location filename="../../desktop/ui/settings.py" line="586"/>
+        <location filename="../../desktop/ui/settings.py" line="548"/>
+        <location filename="../../desktop/ui/settings.py" line="589"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="551"/>
+        <location filename="../../desktop/ui/settings.py" line="554"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="590"/>
+        <location filename="../../desktop/ui/settings.py" line="593"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="601"/>
+        <location filename="../../desktop/ui/settings.py" line="604"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="612"/>
+        <location filename="../../desktop/ui/settings.py" line="615"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="613"/>
+        <location filename="../../desktop/ui/settings.py" line="616"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
