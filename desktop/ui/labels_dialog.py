@@ -58,6 +58,10 @@ class LabelsDialog(QDialog):
             form.addRow(translate("Labels", "Copies of each:"), self.copies)
         else:
             form.addRow(QLabel(translate("Labels", "One label for each unit received."), self))
+        if what != "changed":
+            self.since.hide()                   # kept for make_pdf, not placed
+        if what == "document":
+            self.copies.hide()
         self.dpi = QComboBox(self)
         self.dpi.setObjectName("dpi")
         self.dpi.addItem(translate("Labels", "203 dpi (most label printers)"), 203)
