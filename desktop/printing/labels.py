@@ -17,7 +17,6 @@ items_changed_since); templates from db.labels.templates / template.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from db.errors import BooksError
 from db.labels import LabelItem
 from desktop.printing import barcodes
+from desktop.printing.atomic import atomic_file
 from desktop.printing.fonts import cjk_font
 from desktop.printing.label_draw import (TEXT, Painter, Placement, TextOps, _lang,
                                          barcode_placement)
@@ -68,25 +68,11 @@ def labels_pdf(items: list[LabelItem], template: LabelTemplate, path: str | os.P
         raise BooksError(f"start {start}: a {template.name} page has cells 0 to "
                          f"{template.per_page - 1}")
     path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise BooksError(f"cannot write {path}: there is no folder {folder}")
+    if not path.parent.is_dir():
+        raise BooksError(f"cannot write {path}: there is no folder {path.parent}")
     placements(items, template, dpi)       # every barcode fits before a byte is written
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise BooksError(f"cannot write {path}: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
+    with atomic_file(path) as tmp:
         written = _write(tmp, items, template, language, dpi, shop, start, outline)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
-        raise BooksError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
     return LabelsWritten(path, *written)
 
 
@@ -153,10 +139,3 @@ def _key(item: LabelItem) -> LabelItem:
     """What makes two labels the same picture (not the number of copies)."""
     return LabelItem(item.sku, item.name, item.unit, item.price, item.code, 1, item.batch,
                      item.expiry)
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass

@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -29,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from db.errors import BooksError
 from db.printdata import ShopInfo
+from desktop.printing.atomic import atomic_file
 from desktop.printing.fonts import cjk_font, text_width
 from desktop.printing.page_table import CELL, LEADING, PAD, Column, Span, Table, figures
 from desktop.printing.receipt import _lang
@@ -308,7 +308,7 @@ class Sheet:
         path = Path(path)
         pages = self._paginate()
         stamp = f"{self.words['printed']} {clock.now():%Y-%m-%d %H:%M}"
-        with _atomic(path) as tmp:
+        with atomic_file(path) as tmp:
             c = Canvas(tmp, pagesize=(self.fmt.width, self.fmt.height), pageCompression=1,
                        initialFontName=self.font, initialFontSize=self.fmt.body)
             c.setTitle(title or self.title)
@@ -323,39 +323,3 @@ class Sheet:
                 c.showPage()
             c.save()
         return path
-
-
-class _atomic:
-    """A temporary file name beside path, moved onto path if the block succeeds."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def __enter__(self) -> str:
-        folder = self.path.parent
-        if not folder.is_dir():
-            raise BooksError(f"cannot write {self.path}: there is no folder {folder}")
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
-                                            dir=folder)
-        except OSError as exc:
-            raise BooksError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-        os.close(fd)
-        return self.tmp
-
-    def __exit__(self, kind, exc, tb) -> bool:
-        if kind is None:
-            try:
-                os.chmod(self.tmp, 0o644)
-                os.replace(self.tmp, self.path)
-                return False
-            except OSError as err:
-                exc = err
-                kind = OSError
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
-        if kind is not None and issubclass(kind, OSError):
-            raise BooksError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-        return False

@@ -9,7 +9,6 @@ into place only when complete, so a reader never sees half a receipt.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -19,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from db.errors import BooksError
 from desktop.printing import barcodes
+from desktop.printing.atomic import atomic_file
 from desktop.printing.fonts import cjk_font, text_width
 
 
@@ -208,15 +208,7 @@ class Roll:
     def save(self, path: str | os.PathLike, *, title: str = "") -> Path:
         """Write the page to path (a temporary file beside it, then renamed)."""
         path = Path(path)
-        folder = path.parent
-        if not folder.is_dir():
-            raise BooksError(f"cannot write {path}: there is no folder {folder}")
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-        except OSError as exc:
-            raise BooksError(f"cannot write {path}: {exc.strerror or exc}") from None
-        os.close(fd)
-        try:
+        with atomic_file(path) as tmp:
             c = Canvas(tmp, pagesize=(self.page_width, self.height), pageCompression=1,
                        initialFontName=self.font, initialFontSize=self.paper.body)
             c.setTitle(title)
@@ -227,19 +219,4 @@ class Roll:
                 top -= h
             c.showPage()
             c.save()
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except OSError as exc:
-            _remove(tmp)
-            raise BooksError(f"cannot write {path}: {exc.strerror or exc}") from None
-        except BaseException:
-            _remove(tmp)
-            raise
         return path
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
