@@ -26,7 +26,7 @@ from sqlalchemy import Connection, delete, func, select
 from db import audit, clock
 from db.audit import Actor
 from db.codes import gtin_check_digit
-from db.documents import LineIn
+from db.documents import LineIn, document_numbered
 from db.errors import BooksError, NotFound
 from db.masters import find_customer, get_setting, set_setting
 from db.money import line_amount, parse_qty, qty_str, round_div
@@ -239,14 +239,7 @@ class ReturnableSale:
 
 def find_sale(conn: Connection, number: str):
     """The posted sale numbered number (as typed or scanned off a receipt: any case)."""
-    wanted = unicodedata.normalize("NFKC", number or "").strip()
-    if not wanted:
-        raise BooksError("scan the receipt or type the sale's number")
-    forms = sorted({wanted, wanted.upper(), wanted.lower()})   # stays on the unique index
-    rows = conn.execute(select(documents).where(documents.c.number.in_(forms))).all()
-    doc = next((r for r in rows if r.number == wanted), rows[0] if rows else None)
-    if doc is None:
-        raise NotFound(f"no sale numbered '{wanted}'")
+    doc = document_numbered(conn, number, "sale", "scan the receipt or type the sale's number")
     if doc.kind != "sale" or doc.reverses_id is not None:
         raise BooksError(f"{doc.number} is not a sale: only a sale's goods can come back")
     if doc.status != "posted":

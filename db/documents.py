@@ -9,13 +9,14 @@ number counter, then the audit head.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, update
 
 from db import audit, clock
 from db.audit import Actor
-from db.errors import BooksError, InsufficientStock, PermissionDenied
+from db.errors import BooksError, InsufficientStock, NotFound, PermissionDenied
 from db.masters import find_customer, find_supplier
 from db.money import cost_share, line_amount, money_str, qty_str, round_div
 from db.permissions import may
@@ -24,6 +25,21 @@ from db.posting import (Move, Posted, Product, append_audit, apply_accounts, app
                         write_ledgers)
 from db.schema import (int_sum, PAYMENT_METHODS, batches, document_lines, document_payments, documents,
                        products, stock, stock_ledger, account_ledger)
+
+
+def document_numbered(conn: Connection, number: str, what: str = "document",
+                      empty: str = "a document number is needed"):
+    """The document numbered number as typed or scanned (full-width digits, any letter
+    case), looked up on the unique index; NotFound naming `what` if there is none."""
+    wanted = unicodedata.normalize("NFKC", number or "").strip()
+    if not wanted:
+        raise BooksError(empty)
+    forms = sorted({wanted, wanted.upper(), wanted.lower()})   # stays on the unique index
+    rows = conn.execute(select(documents).where(documents.c.number.in_(forms))).all()
+    doc = next((r for r in rows if r.number == wanted), rows[0] if rows else None)
+    if doc is None:
+        raise NotFound(f"no {what} numbered '{wanted}'")
+    return doc
 
 
 @dataclass

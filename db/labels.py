@@ -33,12 +33,13 @@ from sqlalchemy.exc import IntegrityError
 from db import audit, clock
 from db.codes import gtin_check_digit
 from db.counter import layout_text, scale_layout
+from db.documents import document_numbered
 from db.engine import write_transaction
 from db.errors import BooksError, NotFound, PermissionDenied
 from db.masters import get_setting
 from db.money import qty_str
 from db.permissions import may
-from db.schema import barcodes, batches, document_lines, documents, label_templates, products
+from db.schema import barcodes, batches, document_lines, label_templates, products
 from desktop.printing.label_templates import BUILTIN, LabelTemplate, check_name, parse_spec
 
 MAX_COPIES = 1000          # of one product chosen by hand
@@ -155,14 +156,7 @@ def items_for_skus(books, specs: list[tuple[str, int]]) -> list[LabelItem]:
 
 
 def _find_document(conn: Connection, number: str):
-    wanted = unicodedata.normalize("NFKC", number or "").strip()
-    if not wanted:
-        raise BooksError("a document number is needed")
-    forms = sorted({wanted, wanted.upper(), wanted.lower()})   # stays on the unique index
-    rows = conn.execute(select(documents).where(documents.c.number.in_(forms))).all()
-    doc = next((r for r in rows if r.number == wanted), rows[0] if rows else None)
-    if doc is None:
-        raise NotFound(f"no document numbered '{wanted}'")
+    doc = document_numbered(conn, number)
     if doc.kind != "purchase-receipt":
         raise BooksError(f"{doc.number} is a {doc.kind.replace('-', ' ')}: labels print "
                          "from a purchase receipt (RK...)")

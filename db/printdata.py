@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from db import clock, orders
+from db.documents import document_numbered
 from db.errors import BooksError, NotFound
 from db.masters import get_setting
 from db.schema import (customers, document_lines, document_payments, documents, products,
@@ -101,14 +102,7 @@ class CountSheet:
 def find_document(conn: Connection, number: str, kinds: tuple[str, ...], what: str):
     """The document numbered number (trimmed, any letter case) of one of kinds;
     what names them in messages ("sale or return")."""
-    wanted = (number or "").strip()
-    if not wanted:
-        raise BooksError("a document number is needed")
-    forms = sorted({wanted, wanted.upper(), wanted.lower()})   # keeps to the unique index
-    rows = conn.execute(select(documents).where(documents.c.number.in_(forms))).all()
-    row = next((r for r in rows if r.number == wanted), rows[0] if rows else None)
-    if row is None:
-        raise NotFound(f"no {what} numbered '{wanted}'")
+    row = document_numbered(conn, number, what)
     if row.kind not in kinds:
         raise BooksError(f"{row.number} is a {row.kind.replace('-', ' ')}, not a {what}")
     return row
