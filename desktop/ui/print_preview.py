@@ -104,6 +104,18 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     return pages
 
 
+def print_file(pdf: Path, kind: str, printer: QPrinter | None = None) -> int:
+    """The PDF straight to this kind's printer without a dialog (any thread: a receipt
+    after checkout is printed from the pool); OSError if it cannot be printed."""
+    document = QPdfDocument()
+    if document.load(str(pdf)) != QPdfDocument.Error.None_:
+        raise OSError(translate("Printing", "{file} could not be read").format(file=pdf))
+    printer = printer or printer_for(kind)
+    if not printer.printerName() and not printer.outputFileName():
+        raise OSError(translate("Printing", "No printer installed: save as PDF"))
+    return print_pdf(document, printer)
+
+
 class PrintPreview(QDialog):
     """A PDF on screen with Print and Save as PDF."""
     printed = Signal(int)           # pages

@@ -3,7 +3,9 @@
 The counter never waits on a printer: once a sale is posted its receipt is
 laid out (desktop.printing) on the thread pool and saved as a PDF in the
 receipts folder beside this computer's settings, on the paper width this
-computer's settings give (desktop.config: paper_width). When the settings
+computer's settings give (desktop.config: paper_width), and printed on the
+receipt printer chosen in Settings, if one is (QtPdf onto a QPrinter, on
+the pool thread as well). When the settings
 choose an ESC/POS receipt printer (receipt_printer "escpos"), the same
 receipt is then sent to it as raw bytes (desktop.printing.escpos and
 printer_out), still on the pool thread. A printer that fails is reported
@@ -36,9 +38,17 @@ def _language() -> str:
 
 def _send_escpos(settings: config.Config, make: Callable[[int], bytes], path: Path) -> str | None:
     """On the pool thread, after the PDF: the bytes make(paper_width) gives sent to
-    the ESC/POS printer when the settings choose one. None when sent (or not
-    wanted); else what went wrong, saying where the PDF is."""
+    the ESC/POS printer when the settings choose one; or the PDF itself printed on
+    the receipt printer chosen in Settings (none chosen: the PDF is only kept).
+    None when sent (or not wanted); else what went wrong, saying where the PDF is."""
     if settings.receipt_printer != "escpos":
+        if not settings.printers.get("receipt"):
+            return None
+        from desktop.ui.print_preview import print_file
+        try:
+            print_file(path, "receipt")
+        except OSError as exc:
+            return f"not printed: {exc} (saved as {path})"
         return None
     from db.errors import BooksError
     from desktop.printing import printer_out

@@ -1487,57 +1487,57 @@
         <translation>每入库一件打一张标签。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="67"/>
         <source>203 dpi (most label printers)</source>
         <translation>203 dpi（多数标签打印机）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="68"/>
         <source>300 dpi</source>
         <translation>300 dpi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="69"/>
         <source>Printer:</source>
         <translation>打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="73"/>
         <source>Labels already used on the first sheet:</source>
         <translation>第一张纸已用掉的标签数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="75"/>
         <source>Outline each label (a test on plain paper)</source>
         <translation>画出每张标签的边框（用普通纸试打）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="82"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="115"/>
         <source>no label template to print on</source>
         <translation>没有可用的标签模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="123"/>
         <source>no product&apos;s price changed since {date}</source>
         <translation>{date} 以来没有商品调价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="125"/>
         <source>nothing to label</source>
         <translation>没有要打标签的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="137"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="138"/>
         <source>Labels are printed by a clerk, a manager or the owner.</source>
         <translation>标签由库管、店长或店主打印。</translation>
     </message>
@@ -2105,58 +2105,64 @@
         <translation>无法打开打印机 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="124"/>
+        <location filename="../../desktop/ui/print_preview.py" line="112"/>
+        <source>{file} could not be read</source>
+        <translation>无法读取 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="136"/>
         <source>{n} page(s)</source>
         <translation>共 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="129"/>
+        <location filename="../../desktop/ui/print_preview.py" line="141"/>
         <source>Print… (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="132"/>
+        <location filename="../../desktop/ui/print_preview.py" line="144"/>
         <source>Print now</source>
         <translation>直接打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="134"/>
+        <location filename="../../desktop/ui/print_preview.py" line="146"/>
         <source>Straight to this kind&apos;s printer</source>
         <translation>直接发送到这类单据的打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="136"/>
+        <location filename="../../desktop/ui/print_preview.py" line="148"/>
         <source>Save as PDF… (Ctrl+S)</source>
         <translation>另存为 PDF…（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="139"/>
+        <location filename="../../desktop/ui/print_preview.py" line="151"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="156"/>
+        <location filename="../../desktop/ui/print_preview.py" line="168"/>
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="157"/>
-        <location filename="../../desktop/ui/print_preview.py" line="168"/>
+        <location filename="../../desktop/ui/print_preview.py" line="115"/>
+        <location filename="../../desktop/ui/print_preview.py" line="169"/>
+        <location filename="../../desktop/ui/print_preview.py" line="180"/>
         <source>No printer installed: save as PDF</source>
         <translation>未安装打印机：请另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="181"/>
+        <location filename="../../desktop/ui/print_preview.py" line="193"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="182"/>
+        <location filename="../../desktop/ui/print_preview.py" line="194"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="191"/>
+        <location filename="../../desktop/ui/print_preview.py" line="203"/>
         <source>{file} could not be written: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>

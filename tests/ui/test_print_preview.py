@@ -95,3 +95,17 @@ def test_print_now_goes_to_the_printer_without_a_dialog(qtbot, tmp_path):
     with qtbot.waitSignal(preview.printed) as got:
         assert preview.print_document(ask=False, printer=to_file_printer(out)) == 2
     assert got.args == [2] and out.stat().st_size > 0
+
+
+def test_a_file_goes_straight_to_the_printer_from_a_worker_thread(qtbot, tmp_path):
+    """As a receipt after checkout: laid out and printed off the GUI thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.ui.print_preview import print_file
+    original = two_pages(tmp_path / "in.pdf")
+    out = tmp_path / "paper.pdf"
+    with ThreadPoolExecutor(1) as pool:
+        pages = pool.submit(lambda: print_file(original, "receipt", to_file_printer(out))).result()
+    assert pages == 2 and len(page_sizes(out)) == 2 if shutil.which("pdfinfo") else pages == 2
+    with pytest.raises(OSError):
+        print_file(tmp_path / "missing.pdf", "receipt", to_file_printer(out))
