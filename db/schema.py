@@ -451,3 +451,45 @@ label_templates = Table(
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )
+
+
+# ---------------------------------------------------------------- rollups (db.rollups)
+
+# Sales and returns summed per day, kept by posting in the posting's transaction,
+# rebuildable from the documents (`rollups rebuild`) and verified by `check`.
+# customer_id 0: sales to nobody in particular.
+sales_day_product = Table(
+    "sales_day_product", metadata,
+    Column("day", Date, primary_key=True),
+    Column("product_id", Integer, ForeignKey("products.id"), primary_key=True),
+    Column("qty", Qty, nullable=False, default=0),
+    Column("amount", Money, nullable=False, default=0),
+    Column("cost", Money, nullable=False, default=0),
+    Column("lines", Integer, nullable=False, default=0),
+    Index("ix_sales_day_product_product", "product_id", "day"),
+)
+sales_day_customer = Table(
+    "sales_day_customer", metadata,
+    Column("day", Date, primary_key=True),
+    Column("customer_id", Integer, primary_key=True),
+    Column("qty", Qty, nullable=False, default=0),
+    Column("amount", Money, nullable=False, default=0),
+    Column("cost", Money, nullable=False, default=0),
+    Column("docs", Integer, nullable=False, default=0),
+)
+sales_day_user = Table(
+    "sales_day_user", metadata,
+    Column("day", Date, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("qty", Qty, nullable=False, default=0),
+    Column("amount", Money, nullable=False, default=0),
+    Column("cost", Money, nullable=False, default=0),
+    Column("docs", Integer, nullable=False, default=0),
+)
+sales_day_payment = Table(
+    "sales_day_payment", metadata,
+    Column("day", Date, primary_key=True),
+    Column("method", String(16), primary_key=True),
+    Column("amount", Money, nullable=False, default=0),
+    Column("docs", Integer, nullable=False, default=0),
+)
