@@ -135,3 +135,9 @@ def test_a_blind_count_sheet_from_the_stock_list(qtbot, stocked):
                                                           cb))
     text = text_of(preview.pdf)
     assert "海天金标生抽" in text and "康师傅红烧牛肉面" not in text
+
+
+def test_the_count_sheet_offers_every_category_once(qtbot, stocked):
+    from desktop.ui.print_actions import categories
+    stocked.product("A003", "1.00", name="老抽", category="调味品")
+    assert categories(stocked.engine) == ["散装", "方便食品", "调味品"]
