@@ -26,7 +26,7 @@ from typing import Callable
 
 from sqlalchemy import Connection, Engine, func, select, text, update
 
-from db import clock
+from db import clock, rollups_upkeep
 from db.audit import Actor
 from db.bulkload import BulkLoader
 from db.engine import write_transaction
@@ -95,6 +95,7 @@ class _Writer:
         self.progress = progress
         self.summary: dict = {}
         self.grams: tuple[int, list[str]] | None = None   # (first new product id, triggers)
+        self.rollup_triggers = rollups_upkeep.hold_triggers(conn)   # rebuilt in bulk at the end
 
     def _hold_name_grams(self) -> None:
         """SQLite: the triggers that keep product_grams would write each product's
@@ -155,7 +156,9 @@ class _Writer:
                      .values(seq=final["seq"], hash=final["hash"]))
         loader.fix_sequences((*BIG_TABLES, products, customers, suppliers, batches))
         loader.analyze((*BIG_TABLES, products, barcodes, stock, customers, suppliers))
-        self.summary = final["summary"]
+        done = rollups_upkeep.rebuild(conn, exclusive=True)   # the sales rollups, from the rows
+        self.rollup_triggers()
+        self.summary = {**final["summary"], "rollups_seconds": done["seconds"]}
 
 
 def _simulate_in_child(plan: dict, handle: Callable[[tuple], None]) -> None:
