@@ -27,8 +27,10 @@ _NUMBER = re.compile(r"^([A-Z]{2})(\d{8})-(\d{4,})$")
 
 def check_books(engine: Engine) -> list[str]:
     breaches: list[str] = []
+    from db.archive import check_steps   # after an archive: start from its openings
     with engine.connect() as conn:
-        for step in (_stock_cache, _batches, _costs, _balances, _totals, _numbering):
+        for step in check_steps(conn, (_stock_cache, _batches, _costs, _balances, _totals,
+                                       _numbering, _rollups)):
             breaches.extend(step(conn))
             if len(breaches) >= MAX_BREACHES:
                 return breaches[:MAX_BREACHES]
@@ -192,3 +194,9 @@ def _numbering(conn: Connection) -> list[str]:
         elif r.status != "cancelled":
             out.append(f"documents: {r.original} has a reversal {r.number} but is not marked cancelled")
     return out
+
+
+def _rollups(conn: Connection) -> list[str]:
+    """The sales rollups against the documents (db.rollups_upkeep.verify)."""
+    from db.rollups_upkeep import verify
+    return verify(conn)

@@ -37,6 +37,8 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "print-statement": {"owner", "manager", "bookkeeper"},
     "labels": {"owner", "manager", "clerk"},
     "label-templates": {"owner", "manager"},
+    # old documents moved to the archive (db.archive)
+    "archive": {"owner"},
 }.items()}
 
 

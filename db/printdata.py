@@ -110,7 +110,11 @@ def find_document(conn: Connection, number: str, kinds: tuple[str, ...], what: s
 
 def invoice_data(conn: Connection, number: str) -> InvoiceData:
     """A posted sale or return (a cancelled one too: the page says so)."""
-    doc = find_document(conn, number, INVOICE_KINDS, "sale or return")
+    try:
+        doc = find_document(conn, number, INVOICE_KINDS, "sale or return")
+    except NotFound:                 # not live: perhaps archived (db.archive)
+        from db import archive
+        return archive.invoice_data(conn, number)
     if doc.reverses_id is not None:
         original = conn.execute(select(documents.c.number)
                                 .where(documents.c.id == doc.reverses_id)).scalar()

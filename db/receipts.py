@@ -68,7 +68,11 @@ def find_receipt_document(conn: Connection, number: str):
 
 
 def receipt_data(conn: Connection, number: str) -> Receipt:
-    doc = find_receipt_document(conn, number)
+    try:
+        doc = find_receipt_document(conn, number)
+    except NotFound:                 # not live: perhaps archived (db.archive)
+        from db import archive
+        return archive.receipt_data(conn, number)
     sign = -1 if doc.kind == "sale-return" else 1
     lines = [ReceiptLine(r.name, sign * r.qty, r.unit, r.price, sign * r.amount)
              for r in conn.execute(

@@ -467,6 +467,7 @@ sales_day_product = Table(
     Column("cost", Money, nullable=False, default=0),
     Column("lines", Integer, nullable=False, default=0),
     Index("ix_sales_day_product_product", "product_id", "day"),
+    sqlite_with_rowid=False,         # rows kept in key order: a period is one range
 )
 sales_day_customer = Table(
     "sales_day_customer", metadata,
@@ -476,6 +477,7 @@ sales_day_customer = Table(
     Column("amount", Money, nullable=False, default=0),
     Column("cost", Money, nullable=False, default=0),
     Column("docs", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
 )
 sales_day_user = Table(
     "sales_day_user", metadata,
@@ -485,6 +487,7 @@ sales_day_user = Table(
     Column("amount", Money, nullable=False, default=0),
     Column("cost", Money, nullable=False, default=0),
     Column("docs", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
 )
 sales_day_payment = Table(
     "sales_day_payment", metadata,
@@ -492,4 +495,49 @@ sales_day_payment = Table(
     Column("method", String(16), primary_key=True),
     Column("amount", Money, nullable=False, default=0),
     Column("docs", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
 )
+# sales_day_product summed per month (month: its first day), so that a summary by
+# product over months reads a month's row, not thirty days' rows.
+sales_month_product = Table(
+    "sales_month_product", metadata,
+    Column("month", Date, primary_key=True),
+    Column("product_id", Integer, ForeignKey("products.id"), primary_key=True),
+    Column("qty", Qty, nullable=False, default=0),
+    Column("amount", Money, nullable=False, default=0),
+    Column("cost", Money, nullable=False, default=0),
+    Column("lines", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
+)
+
+
+# ---------------------------------------------------------------- the archive (db.archive)
+
+# One row per `archive --before DATE` that moved something: when, by whom, how much, where to.
+archive_runs = Table(
+    "archive_runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("before", Date, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("lines", Integer, nullable=False),
+    Column("location", Text, nullable=False),      # the archive file, or the schema
+)
+
+# What the archived ledger rows added up to, where check's replay starts:
+# kind 'product' (qty, value, ledger_id: the last archived stock_ledger id of the
+# product), 'batch' (qty), 'customer' / 'supplier' (value: the balance moved).
+archive_openings = Table(
+    "archive_openings", metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("entity_id", Integer, primary_key=True),
+    Column("qty", Qty, nullable=False, default=0),
+    Column("value", Money, nullable=False, default=0),
+    Column("ledger_id", Id),
+)
+# Deleting documents checks that no reversal points at them: without this index
+# each deleted row would scan the documents. Partial: only reversals are in it.
+Index("ix_documents_reverses", documents.c.reverses_id,
+      sqlite_where=text("reverses_id IS NOT NULL"),
+      postgresql_where=text("reverses_id IS NOT NULL"))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from sqlalchemy import Connection, func, select
 
@@ -108,6 +109,19 @@ def _entries(conn: Connection, party: str, party_id: int, date_to: dt.date) -> l
     return conn.execute(q).all()
 
 
+def _archived(conn: Connection, party: str, party_id: int) -> list:
+    """What the archived entries add up to (db.archive), as one entry dated the day
+    before the archive's cut: all of it is older than anything still live."""
+    from db import archive
+    before = archive.archived_before(conn)
+    amount = archive.account_opening(conn, party, party_id) if before else 0
+    if not amount:
+        return []
+    return [SimpleNamespace(id=0, number="", kind="archived", doc_date=before - dt.timedelta(days=1),
+                            payment=None, reverses_id=None, ref_id=None, ref_number=None,
+                            amount=amount)]
+
+
 def ageing(entries, as_of: dt.date) -> tuple[int, int, int, int]:
     """The open items left when credits settle charges (see the module's
     text), bucketed by their age in days on as_of. entries: rows with id,
@@ -158,7 +172,7 @@ def statement(conn: Connection, party: str, name_or_id: str | int, date_from: dt
     if date_from > date_to:
         raise BooksError(f"the statement's period starts {date_from}, after it ends {date_to}")
     row = find_party(conn, party, name_or_id)
-    entries = _entries(conn, party, row.id, date_to)
+    entries = _archived(conn, party, row.id) + list(_entries(conn, party, row.id, date_to))
     opening = sum(int(e.amount) for e in entries if e.doc_date < date_from)
     balance, lines = opening, []
     for e in entries:

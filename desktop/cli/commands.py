@@ -38,7 +38,8 @@ def dispatch(args) -> int:
                    "cancel": cmd_cancel, "setting": cmd_setting, "report": cmd_report,
                    "check": cmd_check, "print": _print, "labels": _labels, "approve": cmd_decide,
                    "reject": cmd_decide, "submit": cmd_decide, "import": cmd_import,
-                   "undo-import": cmd_undo_import, "export": cmd_export}[args.command]
+                   "undo-import": cmd_undo_import, "export": cmd_export,
+                   "archive": _archive, "rollups": _reports}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
@@ -51,6 +52,16 @@ def _print(args, books: Books) -> int:
 
 def _labels(args, books: Books) -> int:
     from desktop.cli.cmd_labels import run
+    return run(args, books)
+
+
+def _reports(args, books: Books) -> int:
+    from desktop.cli.cmd_reports import run
+    return run(args, books)
+
+
+def _archive(args, books: Books) -> int:
+    from desktop.cli.cmd_archive import run
     return run(args, books)
 
 
@@ -348,6 +359,9 @@ def cmd_undo_import(args, books: Books) -> int:
 
 def cmd_report(args, books: Books) -> int:
     from db import reports
+    from desktop.cli.cmd_reports import REPORTS
+    if args.kind in REPORTS:
+        return _reports(args, books)
     from db.permissions import may
     with books.engine.connect() as conn:
         if args.kind == "stock":

@@ -181,9 +181,12 @@ def build_parser() -> Parser:
 
     sub.add_parser("check", parents=[with_json], help="verify the books; exit 1 on any breach")
 
-    from desktop.cli import cmd_labels, cmd_print
+    from desktop.cli import cmd_archive, cmd_labels, cmd_print
     cmd_print.add_parser(sub, common, with_json, Parser)
     cmd_labels.add_parser(sub, common, with_json, Parser)
+    cmd_archive.add_parser(sub, common, with_json, Parser)
+    from desktop.cli import cmd_reports
+    cmd_reports.add_parser(sub, r, common, with_json, Parser)
 
     b = sub.add_parser("bench", parents=[common], help="benchmarks").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")
