@@ -128,6 +128,7 @@ class ReportsScreen(QWidget):
                 (translate("Screens", "Sales and returns"), lambda: sales_screen(engine, actor)),
                 (translate("Screens", "Receivables: what customers owe"), self._receivables),
                 (translate("Screens", "Payables: what the shop owes"), self._payables),
+                *self._sales_reports(),
                 (translate("Screens", "Purchasing: approvals by month"), self._process)):
             self.picker.addItem(title)
             self._builders.append(build)
@@ -157,6 +158,21 @@ class ReportsScreen(QWidget):
                 money_column(translate("Screens", "Shop owes them"), 12)]
         return ListScreen(self._engine, lists.SUPPLIERS, cols, translate("Screens", "Payables"),
                           lambda n: translate("Screens", "Suppliers: {n}").format(n=_n(n)))
+
+    def _sales_reports(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """Issue 8's reports (desktop/ui/sales_report.py, report_charts.py, more_reports.py)."""
+        from desktop.ui.more_reports import more_reports
+        engine, actor = self._engine, self._actor
+
+        def summary() -> QWidget:
+            from desktop.ui.sales_report import SalesReportView
+            return SalesReportView(engine, actor)
+
+        def charts() -> QWidget:
+            from desktop.ui.report_charts import SalesChartsView
+            return SalesChartsView(engine, actor)
+        return [(translate("Screens", "Sales summary"), summary),
+                (translate("Screens", "Sales charts"), charts)] + more_reports(engine, actor)
 
     def _process(self) -> QWidget:
         from desktop.ui.process_report import ProcessReportView

@@ -1713,6 +1713,311 @@
     </message>
 </context>
 <context>
+    <name>MoreReports</name>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="42"/>
+        <source>This report needs db.rollups.{name}, which these books do not have yet.</source>
+        <translation>此报表需要 db.rollups.{name}，当前账套尚不具备。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="54"/>
+        <source>Period: {start} to {end}</source>
+        <translation>期间：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="69"/>
+        <location filename="../../desktop/ui/more_reports.py" line="81"/>
+        <source>Best sellers</source>
+        <translation>畅销商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="70"/>
+        <location filename="../../desktop/ui/more_reports.py" line="80"/>
+        <source>Slowest sellers</source>
+        <translation>滞销商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="75"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="76"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="77"/>
+        <source>How many</source>
+        <translation>显示条数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="91"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="92"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="93"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="94"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="95"/>
+        <location filename="../../desktop/ui/more_reports.py" line="346"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="97"/>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="98"/>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="117"/>
+        <location filename="../../desktop/ui/more_reports.py" line="367"/>
+        <source>Stock value by category</source>
+        <translation>分类库存金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="121"/>
+        <source>On hand as of {when}</source>
+        <translation>库存截至 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="126"/>
+        <source>Stock values are costs: this report is for roles that see costs.</source>
+        <translation>库存金额即成本：此报表仅供可查看成本的角色使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="128"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="129"/>
+        <source>Products in stock</source>
+        <translation>有库存商品数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="130"/>
+        <source>Value at cost</source>
+        <translation>成本金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="131"/>
+        <source>Value at price</source>
+        <translation>售价金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="132"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="167"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="170"/>
+        <location filename="../../desktop/ui/more_reports.py" line="369"/>
+        <source>Receivables ageing</source>
+        <translation>应收账龄</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="171"/>
+        <location filename="../../desktop/ui/more_reports.py" line="371"/>
+        <source>Payables ageing</source>
+        <translation>应付账龄</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="174"/>
+        <source>As of {day}</source>
+        <translation>截至 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="180"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="181"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="182"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="183"/>
+        <source>0–30 days</source>
+        <translation>0–30 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="184"/>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="185"/>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="186"/>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="211"/>
+        <source>SKU or barcode</source>
+        <translation>货号或条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="215"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="218"/>
+        <source>Older movements…</source>
+        <translation>更早的变动…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="225"/>
+        <source>Movement history</source>
+        <translation>商品出入库明细</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="228"/>
+        <source>Product: {code}</source>
+        <translation>商品：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="231"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="232"/>
+        <source>Document</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="233"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="234"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="235"/>
+        <source>In / out</source>
+        <translation>入 / 出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="236"/>
+        <source>On hand after</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="238"/>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="239"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="245"/>
+        <source>Type a product&apos;s SKU or barcode.</source>
+        <translation>请输入商品的货号或条码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="284"/>
+        <source>No product with SKU or barcode {code}</source>
+        <translation>没有货号或条码为 {code} 的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="319"/>
+        <source>{n} movements, newest first</source>
+        <translation>共 {n} 笔变动，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="321"/>
+        <source>; older ones on request</source>
+        <translation>；更早的可继续加载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="332"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="335"/>
+        <location filename="../../desktop/ui/more_reports.py" line="375"/>
+        <source>Daily close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="338"/>
+        <source>Day: {day}</source>
+        <translation>日期：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="344"/>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="345"/>
+        <source>Documents</source>
+        <translation>单据数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="352"/>
+        <source>Sales and returns: {docs}, quantity {qty}, amount {amount}</source>
+        <translation>销售及退货：{docs} 单，数量 {qty}，金额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="356"/>
+        <source>; cost {cost}, gross profit {profit}</source>
+        <translation>；成本 {cost}，毛利 {profit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="365"/>
+        <source>Best and slowest sellers</source>
+        <translation>畅销与滞销商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/more_reports.py" line="373"/>
+        <source>Movement history of a product</source>
+        <translation>商品出入库明细</translation>
+    </message>
+</context>
+<context>
     <name>Parties</name>
     <message>
         <location filename="../../desktop/ui/parties.py" line="32"/>
@@ -2035,7 +2340,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/print_actions.py" line="178"/>
-        <location filename="../../desktop/ui/print_actions.py" line="230"/>
+        <location filename="../../desktop/ui/print_actions.py" line="231"/>
         <source>Count sheet</source>
         <translation>盘点表</translation>
     </message>
@@ -2060,7 +2365,7 @@
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_actions.py" line="211"/>
+        <location filename="../../desktop/ui/print_actions.py" line="212"/>
         <source>Count sheet…</source>
         <translation>盘点表…</translation>
     </message>
@@ -2845,6 +3150,274 @@
     </message>
 </context>
 <context>
+    <name>SalesCharts</name>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="69"/>
+        <source>Sales by {grain}</source>
+        <translation>按{grain}销售走势</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="72"/>
+        <location filename="../../desktop/ui/report_charts.py" line="150"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="74"/>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="94"/>
+        <location filename="../../desktop/ui/report_charts.py" line="165"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="116"/>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="121"/>
+        <source>Share of sales by category</source>
+        <translation>各类别销售占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="147"/>
+        <source>Top {n} products by amount</source>
+        <translation>销售额前 {n} 名商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="211"/>
+        <source>Show (F5)</source>
+        <translation>查询 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="220"/>
+        <source>Sales trend</source>
+        <translation>销售走势</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="221"/>
+        <source>Category share</source>
+        <translation>类别占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="222"/>
+        <source>Top products</source>
+        <translation>热销商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="230"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="232"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="235"/>
+        <source>Trend by</source>
+        <translation>走势单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="281"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="298"/>
+        <source>{start} to {end}: sales {amount}</source>
+        <translation>{start} 至 {end}：销售额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="301"/>
+        <source>, gross profit {profit}</source>
+        <translation>，毛利 {profit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_charts.py" line="304"/>
+        <source> (the first and last points cover part of a {grain} only)</source>
+        <translation>（首尾两点只含部分{grain}的数据）</translation>
+    </message>
+</context>
+<context>
+    <name>SalesReport</name>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="152"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="152"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="153"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="154"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="155"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="156"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="157"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="165"/>
+        <source>(walk-in customers)</source>
+        <translation>（散客）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="167"/>
+        <source>(no category)</source>
+        <translation>（无分类）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="534"/>
+        <source>{n} rows</source>
+        <translation>共 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="634"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="635"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="638"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="639"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="641"/>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="642"/>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="643"/>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="172"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="379"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="384"/>
+        <source>Working…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="416"/>
+        <source>Show (F5)</source>
+        <translation>查询 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="420"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="423"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="674"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="675"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="676"/>
+        <source>Group by</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="514"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="712"/>
+        <source>from the cache (no posting since)</source>
+        <translation>取自缓存（此后无新单据过账）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="713"/>
+        <source>read in {ms} ms</source>
+        <translation>查询用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="714"/>
+        <source>{n} rows, {start} to {end}; {how}</source>
+        <translation>共 {n} 行，{start} 至 {end}；{how}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="691"/>
+        <source>Sales summary by {grouping}</source>
+        <translation>销售汇总（按{grouping}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="695"/>
+        <source>Period: {start} to {end}</source>
+        <translation>期间：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="576"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sales_report.py" line="578"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <location filename="../../desktop/ui/screens.py" line="65"/>
@@ -2878,7 +3451,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="233"/>
+        <location filename="../../desktop/ui/screens.py" line="249"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2894,13 +3467,13 @@
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="234"/>
+        <location filename="../../desktop/ui/screens.py" line="250"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="148"/>
-        <location filename="../../desktop/ui/screens.py" line="156"/>
+        <location filename="../../desktop/ui/screens.py" line="149"/>
+        <location filename="../../desktop/ui/screens.py" line="157"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -3044,7 +3617,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="88"/>
-        <location filename="../../desktop/ui/screens.py" line="147"/>
+        <location filename="../../desktop/ui/screens.py" line="148"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3082,13 +3655,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="38"/>
-        <location filename="../../desktop/ui/screens.py" line="155"/>
+        <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="41"/>
-        <location filename="../../desktop/ui/screens.py" line="228"/>
+        <location filename="../../desktop/ui/screens.py" line="244"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
@@ -3158,82 +3731,92 @@
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="131"/>
+        <location filename="../../desktop/ui/screens.py" line="132"/>
         <source>Purchasing: approvals by month</source>
         <translation>采购：每月审批情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="137"/>
+        <location filename="../../desktop/ui/screens.py" line="138"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="149"/>
+        <location filename="../../desktop/ui/screens.py" line="150"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="150"/>
+        <location filename="../../desktop/ui/screens.py" line="151"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="151"/>
+        <location filename="../../desktop/ui/screens.py" line="152"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="158"/>
+        <location filename="../../desktop/ui/screens.py" line="159"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="226"/>
+        <location filename="../../desktop/ui/screens.py" line="174"/>
+        <source>Sales summary</source>
+        <translation>销售汇总</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="175"/>
+        <source>Sales charts</source>
+        <translation>销售图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="242"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="230"/>
+        <location filename="../../desktop/ui/screens.py" line="246"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="235"/>
+        <location filename="../../desktop/ui/screens.py" line="251"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="239"/>
+        <location filename="../../desktop/ui/screens.py" line="255"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="240"/>
+        <location filename="../../desktop/ui/screens.py" line="256"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="242"/>
+        <location filename="../../desktop/ui/screens.py" line="258"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="152"/>
+        <location filename="../../desktop/ui/screens.py" line="153"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="157"/>
+        <location filename="../../desktop/ui/screens.py" line="158"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="237"/>
+        <location filename="../../desktop/ui/screens.py" line="253"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="159"/>
+        <location filename="../../desktop/ui/screens.py" line="160"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
