@@ -31,8 +31,9 @@ from db.errors import BooksError
 from db.money import money_str, qty_str
 from db.schema import (barcodes, customers, documents, products, stock, stock_ledger, suppliers,
                        users)
-from desktop.ui.sales_report import (Field, Result, TableReport, date_edit, default_period,
-                                     key_text, margin_permille, py_date, run_report, total_text)
+from desktop.ui.report_frame import (Field, Result, TableReport, date_edit, default_period,
+                                     margin_permille, py_date, run_report, total_text)
+from desktop.ui.sales_report import key_text
 
 translate = QCoreApplication.translate
 HISTORY_PAGE = 200

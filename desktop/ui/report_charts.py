@@ -25,8 +25,8 @@ from db import rollups
 from db.audit import Actor
 from db.money import money_str
 from db.permissions import may
-from desktop.ui.sales_report import (Busy, date_edit, default_period, grouping_text, key_text,
-                                     py_date, run_report, summary)
+from desktop.ui.report_frame import Busy, date_edit, default_period, py_date, run_report
+from desktop.ui.sales_report import grouping_text, key_text, summary
 
 translate = QCoreApplication.translate
 TOP_CATEGORIES = 8

@@ -1715,304 +1715,304 @@
 <context>
     <name>MoreReports</name>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="42"/>
+        <location filename="../../desktop/ui/more_reports.py" line="43"/>
         <source>This report needs db.rollups.{name}, which these books do not have yet.</source>
         <translation>此报表需要 db.rollups.{name}，当前账套尚不具备。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="54"/>
+        <location filename="../../desktop/ui/more_reports.py" line="55"/>
         <source>Period: {start} to {end}</source>
         <translation>期间：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="69"/>
-        <location filename="../../desktop/ui/more_reports.py" line="81"/>
+        <location filename="../../desktop/ui/more_reports.py" line="70"/>
+        <location filename="../../desktop/ui/more_reports.py" line="82"/>
         <source>Best sellers</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="70"/>
-        <location filename="../../desktop/ui/more_reports.py" line="80"/>
+        <location filename="../../desktop/ui/more_reports.py" line="71"/>
+        <location filename="../../desktop/ui/more_reports.py" line="81"/>
         <source>Slowest sellers</source>
         <translation>滞销商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="75"/>
+        <location filename="../../desktop/ui/more_reports.py" line="76"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="76"/>
+        <location filename="../../desktop/ui/more_reports.py" line="77"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="77"/>
+        <location filename="../../desktop/ui/more_reports.py" line="78"/>
         <source>How many</source>
         <translation>显示条数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="91"/>
+        <location filename="../../desktop/ui/more_reports.py" line="92"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="92"/>
+        <location filename="../../desktop/ui/more_reports.py" line="93"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="93"/>
+        <location filename="../../desktop/ui/more_reports.py" line="94"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="94"/>
+        <location filename="../../desktop/ui/more_reports.py" line="95"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="95"/>
-        <location filename="../../desktop/ui/more_reports.py" line="346"/>
+        <location filename="../../desktop/ui/more_reports.py" line="96"/>
+        <location filename="../../desktop/ui/more_reports.py" line="347"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="97"/>
+        <location filename="../../desktop/ui/more_reports.py" line="98"/>
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="98"/>
+        <location filename="../../desktop/ui/more_reports.py" line="99"/>
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="117"/>
-        <location filename="../../desktop/ui/more_reports.py" line="367"/>
+        <location filename="../../desktop/ui/more_reports.py" line="118"/>
+        <location filename="../../desktop/ui/more_reports.py" line="368"/>
         <source>Stock value by category</source>
         <translation>分类库存金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="121"/>
+        <location filename="../../desktop/ui/more_reports.py" line="122"/>
         <source>On hand as of {when}</source>
         <translation>库存截至 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="126"/>
+        <location filename="../../desktop/ui/more_reports.py" line="127"/>
         <source>Stock values are costs: this report is for roles that see costs.</source>
         <translation>库存金额即成本：此报表仅供可查看成本的角色使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="128"/>
+        <location filename="../../desktop/ui/more_reports.py" line="129"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="129"/>
+        <location filename="../../desktop/ui/more_reports.py" line="130"/>
         <source>Products in stock</source>
         <translation>有库存商品数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="130"/>
+        <location filename="../../desktop/ui/more_reports.py" line="131"/>
         <source>Value at cost</source>
         <translation>成本金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="131"/>
+        <location filename="../../desktop/ui/more_reports.py" line="132"/>
         <source>Value at price</source>
         <translation>售价金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="132"/>
+        <location filename="../../desktop/ui/more_reports.py" line="133"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="167"/>
+        <location filename="../../desktop/ui/more_reports.py" line="168"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="170"/>
-        <location filename="../../desktop/ui/more_reports.py" line="369"/>
+        <location filename="../../desktop/ui/more_reports.py" line="171"/>
+        <location filename="../../desktop/ui/more_reports.py" line="370"/>
         <source>Receivables ageing</source>
         <translation>应收账龄</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="171"/>
-        <location filename="../../desktop/ui/more_reports.py" line="371"/>
+        <location filename="../../desktop/ui/more_reports.py" line="172"/>
+        <location filename="../../desktop/ui/more_reports.py" line="372"/>
         <source>Payables ageing</source>
         <translation>应付账龄</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="174"/>
+        <location filename="../../desktop/ui/more_reports.py" line="175"/>
         <source>As of {day}</source>
         <translation>截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="180"/>
+        <location filename="../../desktop/ui/more_reports.py" line="181"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="181"/>
+        <location filename="../../desktop/ui/more_reports.py" line="182"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="182"/>
+        <location filename="../../desktop/ui/more_reports.py" line="183"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="183"/>
+        <location filename="../../desktop/ui/more_reports.py" line="184"/>
         <source>0–30 days</source>
         <translation>0–30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="184"/>
+        <location filename="../../desktop/ui/more_reports.py" line="185"/>
         <source>31–60 days</source>
         <translation>31–60 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="185"/>
+        <location filename="../../desktop/ui/more_reports.py" line="186"/>
         <source>61–90 days</source>
         <translation>61–90 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="186"/>
+        <location filename="../../desktop/ui/more_reports.py" line="187"/>
         <source>Over 90 days</source>
         <translation>90 天以上</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="211"/>
+        <location filename="../../desktop/ui/more_reports.py" line="212"/>
         <source>SKU or barcode</source>
         <translation>货号或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="215"/>
+        <location filename="../../desktop/ui/more_reports.py" line="216"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="218"/>
+        <location filename="../../desktop/ui/more_reports.py" line="219"/>
         <source>Older movements…</source>
         <translation>更早的变动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="225"/>
+        <location filename="../../desktop/ui/more_reports.py" line="226"/>
         <source>Movement history</source>
         <translation>商品出入库明细</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="228"/>
+        <location filename="../../desktop/ui/more_reports.py" line="229"/>
         <source>Product: {code}</source>
         <translation>商品：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="231"/>
+        <location filename="../../desktop/ui/more_reports.py" line="232"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="232"/>
+        <location filename="../../desktop/ui/more_reports.py" line="233"/>
         <source>Document</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="233"/>
+        <location filename="../../desktop/ui/more_reports.py" line="234"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="234"/>
+        <location filename="../../desktop/ui/more_reports.py" line="235"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="235"/>
+        <location filename="../../desktop/ui/more_reports.py" line="236"/>
         <source>In / out</source>
         <translation>入 / 出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="236"/>
+        <location filename="../../desktop/ui/more_reports.py" line="237"/>
         <source>On hand after</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="238"/>
+        <location filename="../../desktop/ui/more_reports.py" line="239"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="239"/>
+        <location filename="../../desktop/ui/more_reports.py" line="240"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="245"/>
+        <location filename="../../desktop/ui/more_reports.py" line="246"/>
         <source>Type a product&apos;s SKU or barcode.</source>
         <translation>请输入商品的货号或条码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="284"/>
+        <location filename="../../desktop/ui/more_reports.py" line="285"/>
         <source>No product with SKU or barcode {code}</source>
         <translation>没有货号或条码为 {code} 的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="319"/>
+        <location filename="../../desktop/ui/more_reports.py" line="320"/>
         <source>{n} movements, newest first</source>
         <translation>共 {n} 笔变动，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="321"/>
+        <location filename="../../desktop/ui/more_reports.py" line="322"/>
         <source>; older ones on request</source>
         <translation>；更早的可继续加载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="332"/>
+        <location filename="../../desktop/ui/more_reports.py" line="333"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="335"/>
-        <location filename="../../desktop/ui/more_reports.py" line="375"/>
+        <location filename="../../desktop/ui/more_reports.py" line="336"/>
+        <location filename="../../desktop/ui/more_reports.py" line="376"/>
         <source>Daily close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="338"/>
+        <location filename="../../desktop/ui/more_reports.py" line="339"/>
         <source>Day: {day}</source>
         <translation>日期：{day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="344"/>
+        <location filename="../../desktop/ui/more_reports.py" line="345"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="345"/>
+        <location filename="../../desktop/ui/more_reports.py" line="346"/>
         <source>Documents</source>
         <translation>单据数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="352"/>
+        <location filename="../../desktop/ui/more_reports.py" line="353"/>
         <source>Sales and returns: {docs}, quantity {qty}, amount {amount}</source>
         <translation>销售及退货：{docs} 单，数量 {qty}，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="356"/>
+        <location filename="../../desktop/ui/more_reports.py" line="357"/>
         <source>; cost {cost}, gross profit {profit}</source>
         <translation>；成本 {cost}，毛利 {profit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="365"/>
+        <location filename="../../desktop/ui/more_reports.py" line="366"/>
         <source>Best and slowest sellers</source>
         <translation>畅销与滞销商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="373"/>
+        <location filename="../../desktop/ui/more_reports.py" line="374"/>
         <source>Movement history of a product</source>
         <translation>商品出入库明细</translation>
     </message>
@@ -3247,172 +3247,172 @@
 <context>
     <name>SalesReport</name>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="152"/>
+        <location filename="../../desktop/ui/sales_report.py" line="105"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="152"/>
+        <location filename="../../desktop/ui/sales_report.py" line="105"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="153"/>
+        <location filename="../../desktop/ui/sales_report.py" line="106"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="154"/>
+        <location filename="../../desktop/ui/sales_report.py" line="107"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="155"/>
+        <location filename="../../desktop/ui/sales_report.py" line="108"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="156"/>
+        <location filename="../../desktop/ui/sales_report.py" line="109"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="157"/>
+        <location filename="../../desktop/ui/sales_report.py" line="110"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="165"/>
+        <location filename="../../desktop/ui/sales_report.py" line="118"/>
         <source>(walk-in customers)</source>
         <translation>（散客）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="167"/>
+        <location filename="../../desktop/ui/sales_report.py" line="120"/>
         <source>(no category)</source>
         <translation>（无分类）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="534"/>
+        <location filename="../../desktop/ui/report_frame.py" line="431"/>
         <source>{n} rows</source>
         <translation>共 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="634"/>
+        <location filename="../../desktop/ui/sales_report.py" line="126"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="635"/>
+        <location filename="../../desktop/ui/sales_report.py" line="127"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="638"/>
+        <location filename="../../desktop/ui/sales_report.py" line="130"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="639"/>
+        <location filename="../../desktop/ui/sales_report.py" line="131"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="641"/>
+        <location filename="../../desktop/ui/sales_report.py" line="133"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="642"/>
+        <location filename="../../desktop/ui/sales_report.py" line="134"/>
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="643"/>
+        <location filename="../../desktop/ui/sales_report.py" line="135"/>
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="172"/>
+        <location filename="../../desktop/ui/report_frame.py" line="69"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="379"/>
+        <location filename="../../desktop/ui/report_frame.py" line="276"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="384"/>
+        <location filename="../../desktop/ui/report_frame.py" line="281"/>
         <source>Working…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="416"/>
+        <location filename="../../desktop/ui/report_frame.py" line="313"/>
         <source>Show (F5)</source>
         <translation>查询 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="420"/>
+        <location filename="../../desktop/ui/report_frame.py" line="317"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="423"/>
+        <location filename="../../desktop/ui/report_frame.py" line="320"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="674"/>
+        <location filename="../../desktop/ui/sales_report.py" line="166"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="675"/>
+        <location filename="../../desktop/ui/sales_report.py" line="167"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="676"/>
+        <location filename="../../desktop/ui/sales_report.py" line="168"/>
         <source>Group by</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="514"/>
+        <location filename="../../desktop/ui/report_frame.py" line="411"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="712"/>
+        <location filename="../../desktop/ui/sales_report.py" line="204"/>
         <source>from the cache (no posting since)</source>
         <translation>取自缓存（此后无新单据过账）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="713"/>
+        <location filename="../../desktop/ui/sales_report.py" line="205"/>
         <source>read in {ms} ms</source>
         <translation>查询用时 {ms} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="714"/>
+        <location filename="../../desktop/ui/sales_report.py" line="206"/>
         <source>{n} rows, {start} to {end}; {how}</source>
         <translation>共 {n} 行，{start} 至 {end}；{how}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="691"/>
+        <location filename="../../desktop/ui/sales_report.py" line="183"/>
         <source>Sales summary by {grouping}</source>
         <translation>销售汇总（按{grouping}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="695"/>
+        <location filename="../../desktop/ui/sales_report.py" line="187"/>
         <source>Period: {start} to {end}</source>
         <translation>期间：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="576"/>
+        <location filename="../../desktop/ui/report_frame.py" line="473"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="578"/>
+        <location filename="../../desktop/ui/report_frame.py" line="475"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
