@@ -27,7 +27,7 @@ _NUMBER = re.compile(r"^([A-Z]{2})(\d{8})-(\d{4,})$")
 
 def check_books(engine: Engine) -> list[str]:
     breaches: list[str] = []
-    from db.archive import check_steps   # after an archive: start from its openings
+    from db.archive_check import check_steps   # after an archive: start from its openings
     with engine.connect() as conn:
         for step in check_steps(conn, (_stock_cache, _batches, _costs, _balances, _totals,
                                        _numbering, _rollups)):
