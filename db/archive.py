@@ -3,8 +3,8 @@
     run_archive(engine, actor, before)  -> {"before", "documents", "lines", "archive"}
     find_document(conn, number)         -> ArchivedDocument (the row, lines, payments)
     invoice_data / receipt_data         -> db.printdata's / db.receipts' data, archived
-    check_steps(conn, steps)            -> check's steps, the ones the archive changes
-                                           swapped for versions starting from the openings
+    openings(conn, kind), archived_numbers(conn)
+                                        -> what check starts from and counts (db.check)
     archived_before(conn)               -> the latest DATE archived (None: never)
     account_opening(conn, party, id)    -> a party's archived balance (statements)
 
