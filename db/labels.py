@@ -38,7 +38,8 @@ from db.engine import write_transaction
 from db.errors import BooksError, NotFound, PermissionDenied
 from db.masters import get_setting
 from db.money import qty_str
-from db.permissions import may
+from db.permissions import may, require
+from db.posting import resolve_products
 from db.schema import barcodes, batches, document_lines, label_templates, products
 from desktop.printing.label_templates import BUILTIN, LabelTemplate, check_name, parse_spec
 
@@ -111,22 +112,13 @@ _COLS = (products.c.id, products.c.sku, products.c.name, products.c.unit, produc
          products.c.active)
 
 
-def _find_product(conn: Connection, code: str):
-    row = conn.execute(select(*_COLS).where(products.c.sku == code)).first()
-    if row is None:
-        row = conn.execute(select(*_COLS).join(barcodes, barcodes.c.product_id == products.c.id)
-                           .where(barcodes.c.code == code)).first()
-    if row is None:
-        raise NotFound(f"no product with SKU '{code}'")
-    return row
-
-
-def _may_print(books) -> None:
-    """Labels are printed by those with the "labels" permission (making them may
-    store in-store barcodes)."""
-    if not may(books.actor, "labels"):
-        raise PermissionDenied(f"{books.actor.name} ({books.actor.role}) may not do this: "
-                               "print labels (owners, managers and clerks may)")
+def _find_products(conn: Connection, codes: list[str]) -> list:
+    """The products the codes (SKU or barcode) name, in that order: one look-up for
+    all of them (db.posting.resolve_products), one read of their units."""
+    found = resolve_products(conn, codes)
+    rows = {r.id: r for r in conn.execute(select(*_COLS).where(
+        products.c.id.in_({p.id for p in found.values()})))}
+    return [rows[found[c].id] for c in codes]
 
 
 def _check_total(items: list[LabelItem]) -> list[LabelItem]:
@@ -139,14 +131,14 @@ def _check_total(items: list[LabelItem]) -> list[LabelItem]:
 def items_for_skus(books, specs: list[tuple[str, int]]) -> list[LabelItem]:
     """Labels of products chosen by SKU (or barcode), copies each, in that order.
     specs: [(sku, copies)] (parse_sku_copies reads 'SKU:COPIES')."""
-    _may_print(books)
+    require(books.actor, "labels")
     if not specs:
         raise BooksError("no products chosen for labels")
     with books.engine.connect() as conn:
         rows = []
-        for sku, copies in specs:
+        found = _find_products(conn, [(sku or "").strip() for sku, _copies in specs])
+        for row, (sku, copies) in zip(found, specs):
             copies = parse_copies(copies, sku)
-            row = _find_product(conn, (sku or "").strip())
             if not row.active:
                 raise BooksError(f"product {row.sku} is retired: it has no labels")
             rows.append((row, copies))
@@ -172,7 +164,7 @@ def items_for_document(books, number: str) -> list[LabelItem]:
     """One label per unit received on a purchase receipt (a weighed or
     fractional quantity: one for the line), batch and expiry where the line
     has a batch, at the product's sale price now."""
-    _may_print(books)
+    require(books.actor, "labels")
     with books.engine.connect() as conn:
         doc = _find_document(conn, number)
         rows = conn.execute(
@@ -202,7 +194,7 @@ def items_changed_since(books, since: dt.date | dt.datetime, copies: int = 1) ->
     at or after since (a date: from its midnight), by SKU."""
     if not isinstance(since, dt.datetime):
         since = dt.datetime.combine(since, dt.time())
-    _may_print(books)
+    require(books.actor, "labels")
     copies = parse_copies(copies, "price-change labels")
     with books.engine.connect() as conn:
         rows = conn.execute(select(*_COLS).where(products.c.price_changed_at >= since,
@@ -277,9 +269,9 @@ def allocate_code(conn: Connection, actor, product_id: int, sku: str) -> str:
 
 def allocate_instore_barcode(books, sku: str) -> str:
     """The product's label barcode, allocating an in-store EAN-13 if it has none."""
-    _may_print(books)
+    require(books.actor, "labels")
     with write_transaction(books.engine) as conn:
-        row = _find_product(conn, (sku or "").strip())
+        (row,) = _find_products(conn, [(sku or "").strip()])
         return allocate_code(conn, books.actor, row.id, row.sku)
 
 
