@@ -299,8 +299,12 @@ def _by_product_cached(conn: Connection, date_from: dt.date, date_to: dt.date, b
     for pid, *v in conn.execute(_dated(sql, params), params):
         old = merged.get(pid)
         merged[pid] = tuple(v) if old is None else tuple(x + y for x, y in zip(old, v))
-    info = {r[0]: r[1:] for r in conn.execute(select(products.c.id, products.c.sku,
-                                                     products.c.name, products.c.category))}
+    sold = [p for p, v in merged.items() if v[3]]
+    info = {}
+    for i in range(0, len(sold), 5000):      # the products sold, not every product in the shop
+        info.update((r[0], r[1:]) for r in conn.execute(select(
+            products.c.id, products.c.sku, products.c.name, products.c.category)
+            .where(products.c.id.in_(sold[i:i + 5000]))))
     if by == "product":
         out = [{"key": info[p][0], "label": info[p][1], "qty": q, "amount": a, "cost": c,
                 "profit": a - c} for p, (q, a, c, n) in merged.items() if n]

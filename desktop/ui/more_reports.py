@@ -39,18 +39,6 @@ translate = QCoreApplication.translate
 HISTORY_PAGE = 200
 
 
-def missing(name: str) -> BooksError:
-    return BooksError(translate("MoreReports", "This report needs db.rollups.{name}, which "
-                                               "these books do not have yet.").format(name=name))
-
-
-def rollup(name: str) -> Callable:
-    fn = getattr(rollups, name, None)
-    if fn is None:
-        raise missing(name)
-    return fn
-
-
 def _period_line(date_from: dt.date, date_to: dt.date) -> str:
     return translate("MoreReports", "Period: {start} to {end}").format(
         start=date_from.isoformat(), end=date_to.isoformat())
@@ -85,7 +73,7 @@ class SellersReport(TableReport):
         return [_period_line(py_date(self.date_from), py_date(self.date_to))]
 
     def question(self):
-        best = rollup("best_sellers")
+        best = rollups.best_sellers
         date_from, date_to = py_date(self.date_from), py_date(self.date_to)
         slowest, n, see_cost = bool(self.which.currentData()), self.count.value(), self.see_cost
         rollups.check_period(date_from, date_to, "product")
@@ -340,7 +328,7 @@ class DailyCloseReport(TableReport):
 
     def question(self):
         from desktop.ui.screens import payment_text
-        close = rollup("daily_close")
+        close = rollups.daily_close
         day, see_cost = py_date(self.day), self.see_cost
         fields = [Field(translate("MoreReports", "Payment"), "method"),
                   Field(translate("MoreReports", "Documents"), "docs", "count"),

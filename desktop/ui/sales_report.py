@@ -11,8 +11,6 @@ How it stays out of everybody's way:
   * Answers are kept (`summary`) by (database, period, grouping,
     db.rollups.version): asking again answers from memory until a posting
     changes the version. Only the version is read then -- one tiny query.
-    Without rollups.version (older books) the key is the newest document's
-    id, which every posting and cancellation moves.
   * Cost, profit and margin are columns only for roles with "see-cost"
     (db.permissions): a cashier's summary never carries them, on screen, on
     paper or in the workbook.
@@ -27,11 +25,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QLabel
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from db import rollups
 from db.engine import read_connection
-from db.schema import documents
 from desktop.ui.report_frame import (Field, Result, TableReport, date_edit, default_period,
                                      margin_permille, py_date, total_text)
 
@@ -53,14 +50,6 @@ _lock = threading.Lock()
 stats = {"queries": 0, "hits": 0}      # summaries read / answered from memory
 
 
-def books_version(conn) -> tuple:
-    """What changes whenever a posting changes an answer."""
-    version = getattr(rollups, "version", None)
-    if version is not None:
-        return ("rollups", version(conn))
-    return ("documents", conn.execute(select(func.max(documents.c.id))).scalar())
-
-
 def db_key(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
@@ -71,7 +60,7 @@ def cached_summary(conn, db: str, date_from: dt.date, date_to: dt.date, by: str)
     version at least."""
     rollups.check_period(date_from, date_to, by)
     # the version first: an answer read after it is at least as new as it says
-    key = (db, date_from, date_to, by, books_version(conn))
+    key = (db, date_from, date_to, by, rollups.version(conn))
     with _lock:
         hit = _cache.get(key)
         if hit is not None:

@@ -1716,303 +1716,298 @@
     <name>MoreReports</name>
     <message>
         <location filename="../../desktop/ui/more_reports.py" line="43"/>
-        <source>This report needs db.rollups.{name}, which these books do not have yet.</source>
-        <translation>此报表需要 db.rollups.{name}，当前账套尚不具备。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/more_reports.py" line="55"/>
         <source>Period: {start} to {end}</source>
         <translation>期间：{start} 至 {end}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/more_reports.py" line="58"/>
         <location filename="../../desktop/ui/more_reports.py" line="70"/>
-        <location filename="../../desktop/ui/more_reports.py" line="82"/>
         <source>Best sellers</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="71"/>
-        <location filename="../../desktop/ui/more_reports.py" line="81"/>
+        <location filename="../../desktop/ui/more_reports.py" line="59"/>
+        <location filename="../../desktop/ui/more_reports.py" line="69"/>
         <source>Slowest sellers</source>
         <translation>滞销商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="76"/>
+        <location filename="../../desktop/ui/more_reports.py" line="64"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="77"/>
+        <location filename="../../desktop/ui/more_reports.py" line="65"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="78"/>
+        <location filename="../../desktop/ui/more_reports.py" line="66"/>
         <source>How many</source>
         <translation>显示条数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="92"/>
+        <location filename="../../desktop/ui/more_reports.py" line="80"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="93"/>
+        <location filename="../../desktop/ui/more_reports.py" line="81"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="94"/>
+        <location filename="../../desktop/ui/more_reports.py" line="82"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="95"/>
+        <location filename="../../desktop/ui/more_reports.py" line="83"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="96"/>
-        <location filename="../../desktop/ui/more_reports.py" line="347"/>
+        <location filename="../../desktop/ui/more_reports.py" line="84"/>
+        <location filename="../../desktop/ui/more_reports.py" line="335"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="98"/>
+        <location filename="../../desktop/ui/more_reports.py" line="86"/>
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="99"/>
+        <location filename="../../desktop/ui/more_reports.py" line="87"/>
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="118"/>
-        <location filename="../../desktop/ui/more_reports.py" line="368"/>
+        <location filename="../../desktop/ui/more_reports.py" line="106"/>
+        <location filename="../../desktop/ui/more_reports.py" line="356"/>
         <source>Stock value by category</source>
         <translation>分类库存金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="122"/>
+        <location filename="../../desktop/ui/more_reports.py" line="110"/>
         <source>On hand as of {when}</source>
         <translation>库存截至 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="127"/>
+        <location filename="../../desktop/ui/more_reports.py" line="115"/>
         <source>Stock values are costs: this report is for roles that see costs.</source>
         <translation>库存金额即成本：此报表仅供可查看成本的角色使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="129"/>
+        <location filename="../../desktop/ui/more_reports.py" line="117"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="130"/>
+        <location filename="../../desktop/ui/more_reports.py" line="118"/>
         <source>Products in stock</source>
         <translation>有库存商品数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="131"/>
+        <location filename="../../desktop/ui/more_reports.py" line="119"/>
         <source>Value at cost</source>
         <translation>成本金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="132"/>
+        <location filename="../../desktop/ui/more_reports.py" line="120"/>
         <source>Value at price</source>
         <translation>售价金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="133"/>
+        <location filename="../../desktop/ui/more_reports.py" line="121"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="168"/>
+        <location filename="../../desktop/ui/more_reports.py" line="156"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="171"/>
-        <location filename="../../desktop/ui/more_reports.py" line="370"/>
+        <location filename="../../desktop/ui/more_reports.py" line="159"/>
+        <location filename="../../desktop/ui/more_reports.py" line="358"/>
         <source>Receivables ageing</source>
         <translation>应收账龄</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="172"/>
-        <location filename="../../desktop/ui/more_reports.py" line="372"/>
+        <location filename="../../desktop/ui/more_reports.py" line="160"/>
+        <location filename="../../desktop/ui/more_reports.py" line="360"/>
         <source>Payables ageing</source>
         <translation>应付账龄</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="175"/>
+        <location filename="../../desktop/ui/more_reports.py" line="163"/>
         <source>As of {day}</source>
         <translation>截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="181"/>
+        <location filename="../../desktop/ui/more_reports.py" line="169"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="182"/>
+        <location filename="../../desktop/ui/more_reports.py" line="170"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="183"/>
+        <location filename="../../desktop/ui/more_reports.py" line="171"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="184"/>
+        <location filename="../../desktop/ui/more_reports.py" line="172"/>
         <source>0–30 days</source>
         <translation>0–30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="185"/>
+        <location filename="../../desktop/ui/more_reports.py" line="173"/>
         <source>31–60 days</source>
         <translation>31–60 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="186"/>
+        <location filename="../../desktop/ui/more_reports.py" line="174"/>
         <source>61–90 days</source>
         <translation>61–90 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="187"/>
+        <location filename="../../desktop/ui/more_reports.py" line="175"/>
         <source>Over 90 days</source>
         <translation>90 天以上</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="212"/>
+        <location filename="../../desktop/ui/more_reports.py" line="200"/>
         <source>SKU or barcode</source>
         <translation>货号或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="216"/>
+        <location filename="../../desktop/ui/more_reports.py" line="204"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="219"/>
+        <location filename="../../desktop/ui/more_reports.py" line="207"/>
         <source>Older movements…</source>
         <translation>更早的变动…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="226"/>
+        <location filename="../../desktop/ui/more_reports.py" line="214"/>
         <source>Movement history</source>
         <translation>商品出入库明细</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="229"/>
+        <location filename="../../desktop/ui/more_reports.py" line="217"/>
         <source>Product: {code}</source>
         <translation>商品：{code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="232"/>
+        <location filename="../../desktop/ui/more_reports.py" line="220"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="233"/>
+        <location filename="../../desktop/ui/more_reports.py" line="221"/>
         <source>Document</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="234"/>
+        <location filename="../../desktop/ui/more_reports.py" line="222"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="235"/>
+        <location filename="../../desktop/ui/more_reports.py" line="223"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="236"/>
+        <location filename="../../desktop/ui/more_reports.py" line="224"/>
         <source>In / out</source>
         <translation>入 / 出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="237"/>
+        <location filename="../../desktop/ui/more_reports.py" line="225"/>
         <source>On hand after</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="239"/>
+        <location filename="../../desktop/ui/more_reports.py" line="227"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="240"/>
+        <location filename="../../desktop/ui/more_reports.py" line="228"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="246"/>
+        <location filename="../../desktop/ui/more_reports.py" line="234"/>
         <source>Type a product&apos;s SKU or barcode.</source>
         <translation>请输入商品的货号或条码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="285"/>
+        <location filename="../../desktop/ui/more_reports.py" line="273"/>
         <source>No product with SKU or barcode {code}</source>
         <translation>没有货号或条码为 {code} 的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="320"/>
+        <location filename="../../desktop/ui/more_reports.py" line="308"/>
         <source>{n} movements, newest first</source>
         <translation>共 {n} 笔变动，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="322"/>
+        <location filename="../../desktop/ui/more_reports.py" line="310"/>
         <source>; older ones on request</source>
         <translation>；更早的可继续加载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="333"/>
+        <location filename="../../desktop/ui/more_reports.py" line="321"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="336"/>
-        <location filename="../../desktop/ui/more_reports.py" line="376"/>
+        <location filename="../../desktop/ui/more_reports.py" line="324"/>
+        <location filename="../../desktop/ui/more_reports.py" line="364"/>
         <source>Daily close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="339"/>
+        <location filename="../../desktop/ui/more_reports.py" line="327"/>
         <source>Day: {day}</source>
         <translation>日期：{day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="345"/>
+        <location filename="../../desktop/ui/more_reports.py" line="333"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="346"/>
+        <location filename="../../desktop/ui/more_reports.py" line="334"/>
         <source>Documents</source>
         <translation>单据数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="353"/>
+        <location filename="../../desktop/ui/more_reports.py" line="341"/>
         <source>Sales and returns: {docs}, quantity {qty}, amount {amount}</source>
         <translation>销售及退货：{docs} 单，数量 {qty}，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="357"/>
+        <location filename="../../desktop/ui/more_reports.py" line="345"/>
         <source>; cost {cost}, gross profit {profit}</source>
         <translation>；成本 {cost}，毛利 {profit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="366"/>
+        <location filename="../../desktop/ui/more_reports.py" line="354"/>
         <source>Best and slowest sellers</source>
         <translation>畅销与滞销商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/more_reports.py" line="374"/>
+        <location filename="../../desktop/ui/more_reports.py" line="362"/>
         <source>Movement history of a product</source>
         <translation>商品出入库明细</translation>
     </message>
@@ -3247,47 +3242,47 @@
 <context>
     <name>SalesReport</name>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="105"/>
+        <location filename="../../desktop/ui/sales_report.py" line="94"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="105"/>
+        <location filename="../../desktop/ui/sales_report.py" line="94"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="106"/>
+        <location filename="../../desktop/ui/sales_report.py" line="95"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="107"/>
+        <location filename="../../desktop/ui/sales_report.py" line="96"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="108"/>
+        <location filename="../../desktop/ui/sales_report.py" line="97"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="109"/>
+        <location filename="../../desktop/ui/sales_report.py" line="98"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="110"/>
+        <location filename="../../desktop/ui/sales_report.py" line="99"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="118"/>
+        <location filename="../../desktop/ui/sales_report.py" line="107"/>
         <source>(walk-in customers)</source>
         <translation>（散客）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="120"/>
+        <location filename="../../desktop/ui/sales_report.py" line="109"/>
         <source>(no category)</source>
         <translation>（无分类）</translation>
     </message>
@@ -3297,37 +3292,37 @@
         <translation>共 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="126"/>
+        <location filename="../../desktop/ui/sales_report.py" line="115"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="127"/>
+        <location filename="../../desktop/ui/sales_report.py" line="116"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="130"/>
+        <location filename="../../desktop/ui/sales_report.py" line="119"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="131"/>
+        <location filename="../../desktop/ui/sales_report.py" line="120"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="133"/>
+        <location filename="../../desktop/ui/sales_report.py" line="122"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="134"/>
+        <location filename="../../desktop/ui/sales_report.py" line="123"/>
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="135"/>
+        <location filename="../../desktop/ui/sales_report.py" line="124"/>
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
@@ -3362,17 +3357,17 @@
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="166"/>
+        <location filename="../../desktop/ui/sales_report.py" line="155"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="167"/>
+        <location filename="../../desktop/ui/sales_report.py" line="156"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="168"/>
+        <location filename="../../desktop/ui/sales_report.py" line="157"/>
         <source>Group by</source>
         <translation>汇总方式</translation>
     </message>
@@ -3382,27 +3377,27 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="204"/>
+        <location filename="../../desktop/ui/sales_report.py" line="193"/>
         <source>from the cache (no posting since)</source>
         <translation>取自缓存（此后无新单据过账）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="205"/>
+        <location filename="../../desktop/ui/sales_report.py" line="194"/>
         <source>read in {ms} ms</source>
         <translation>查询用时 {ms} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="206"/>
+        <location filename="../../desktop/ui/sales_report.py" line="195"/>
         <source>{n} rows, {start} to {end}; {how}</source>
         <translation>共 {n} 行，{start} 至 {end}；{how}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="183"/>
+        <location filename="../../desktop/ui/sales_report.py" line="172"/>
         <source>Sales summary by {grouping}</source>
         <translation>销售汇总（按{grouping}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sales_report.py" line="187"/>
+        <location filename="../../desktop/ui/sales_report.py" line="176"/>
         <source>Period: {start} to {end}</source>
         <translation>期间：{start} 至 {end}</translation>
     </message>
