@@ -119,10 +119,6 @@ class LabelsDialog(QDialog):
                 items = labels.items_for_document(books, value)
             else:
                 items = labels.items_changed_since(books, since, copies)
-            if not items:
-                raise BooksError(translate("Labels", "no product's price changed since {date}")
-                                 .format(date=since.isoformat()) if what == "changed"
-                                 else translate("Labels", "nothing to label"))
             return labels_pdf(items, template, path, language=language, dpi=dpi,
                               shop=labels.shop_name(books), start=start if template.page != "roll"
                               else 0, outline=outline)

@@ -1522,22 +1522,12 @@
         <translation>没有可用的标签模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="123"/>
-        <source>no product&apos;s price changed since {date}</source>
-        <translation>{date} 以来没有商品调价</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="125"/>
-        <source>nothing to label</source>
-        <translation>没有要打标签的商品</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="133"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="134"/>
         <source>Labels are printed by a clerk, a manager or the owner.</source>
         <translation>标签由库管、店长或店主打印。</translation>
     </message>
