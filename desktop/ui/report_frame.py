@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QObject,
-                            QRunnable, QThread, QThreadPool, Qt, Signal)
+                            QThread, QThreadPool, Qt, Signal)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QProgressBar, QPushButton, QTableView,
@@ -46,23 +46,11 @@ def report_pool() -> QThreadPool:
     return _pool
 
 
-class _Runnable(QRunnable):
-    def __init__(self, task: workers.Task):
-        super().__init__()
-        self._task = task
-
-    def run(self) -> None:
-        self._task.work()
-
-
 def run_report(fn: Callable, on_done: Callable, on_failed: Callable,
                owner: QObject | None = None) -> workers.Task:
-    """workers.run_in_background, on the reports' pool: the same Task (its result
-    dropped when the owner is gone), kept alive in the same set until it reports."""
-    task = workers.Task(fn, on_done, on_failed, None, owner)
-    workers._live.add(task)
-    report_pool().start(_Runnable(task))
-    return task
+    """workers.run_in_background on the reports' pool (a result for a deleted owner
+    is dropped)."""
+    return workers.run_in_background(fn, on_done, on_failed, owner=owner, pool=report_pool())
 
 
 def total_text() -> str:

@@ -88,8 +88,9 @@ _live: set[Task] = set()  # a task stays alive until it has reported
 
 def run_in_background(fn: Callable[[Report], Any], on_done: Callable[[Any], None],
                       on_failed: Callable[[str], None], on_progress: Report | None = None,
-                      owner: QObject | None = None) -> Task:
+                      owner: QObject | None = None, pool: QThreadPool | None = None) -> Task:
+    """pool: a pool of the caller's (the reports' low-priority one); else Qt's global one."""
     task = Task(fn, on_done, on_failed, on_progress, owner)
     _live.add(task)
-    QThreadPool.globalInstance().start(_Runnable(task))
+    (pool or QThreadPool.globalInstance()).start(_Runnable(task))
     return task
