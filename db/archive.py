@@ -71,7 +71,8 @@ def _copy_table(t: Table) -> Table:
     extra = []
     if t is documents:
         extra = [Index("ix_archive_documents_number", "number", unique=True),
-                 Index("ix_archive_documents_ref", "ref_id")]
+                 Index("ix_archive_documents_ref", "ref_id"),
+                 Index("ix_archive_documents_date", "doc_date", "number")]   # the list
     elif "document_id" in t.c and t is not purchase_orders:
         extra = [Index(f"ix_archive_{t.name}_document", "document_id")]
     return Table(t.name, ARCHIVE, *cols, *extra)
@@ -192,7 +193,7 @@ def _run_pg(engine: Engine, actor: Actor, before: dt.date) -> tuple[int, int]:
     with write_transaction(engine) as conn:
         conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}"))
         conn.execute(text("LOCK TABLE archive_runs IN EXCLUSIVE MODE"))   # one run at a time
-        ARCHIVE.create_all(conn)
+        _create(conn)
         ids = movable(conn, before)
         if not ids:
             return 0, 0
@@ -212,7 +213,7 @@ def _run_sqlite(engine: Engine, actor: Actor, before: dt.date) -> tuple[int, int
                 ids = movable(conn, before)
                 if not ids:
                     return 0, 0
-                ARCHIVE.create_all(conn)
+                _create(conn)
                 _ids.create(conn, checkfirst=True)
                 _fill_ids(conn, ids)
                 _copy(conn, replace=True)
@@ -224,6 +225,14 @@ def _run_sqlite(engine: Engine, actor: Actor, before: dt.date) -> tuple[int, int
                 conn.rollback()
             raw.execute("DROP TABLE IF EXISTS temp.archive_ids")
             raw.execute("DETACH DATABASE archive")
+
+
+def _create(conn: Connection) -> None:
+    """The archive's tables, and any index added since an archive was first made."""
+    ARCHIVE.create_all(conn)
+    for t in A.values():
+        for index in t.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _fill_ids(conn: Connection, ids: list[int]) -> None:

@@ -52,13 +52,22 @@ class _Plan:
     cold_skus: tuple[str, ...]
     start_at: float             # time.time() when every terminal starts
     seconds: float
+    pace: float | None = None   # seconds between one till's checkouts (None: flat out)
 
 
 def bench_checkout(url: str, *, terminals: int, seconds: float, hot: bool,
-                   processes: bool | None = None, hot_stock: int | None = None) -> dict:
-    """Runs the bench; returns {"checkouts", "per_second", "p95_ms", "oversold", "errors", ...}."""
+                   processes: bool | None = None, hot_stock: int | None = None,
+                   pace: float | None = None) -> dict:
+    """Runs the bench; returns {"checkouts", "per_second", "p95_ms", "oversold", "errors", ...}.
+
+    Each till posts flat out, or with `pace` one sale every `pace` seconds (on
+    average; the start of each is jittered so the tills do not march in step): a
+    shop's tills at a rush, whose latency is then what a cashier waits, not a
+    queue behind the other tills."""
     if terminals < 1 or seconds <= 0:
         raise BooksError("bench: --terminals must be at least 1 and --seconds above 0")
+    if pace is not None and pace <= 0:
+        raise BooksError("bench: a pace must be above 0 seconds")
     if hot_stock is not None and (not hot or hot_stock < 0):
         raise BooksError("bench: a limited hot stock needs --hot and a count of at least 0")
     engine = make_engine(url, pool_size=max(5, terminals))
@@ -71,7 +80,7 @@ def bench_checkout(url: str, *, terminals: int, seconds: float, hot: bool,
         before = _on_hand(engine, watched)
     finally:
         engine.dispose()   # children open their own connections
-    plan = _Plan(url, actor, run, hot_sku, tuple(cold), 0.0, seconds)
+    plan = _Plan(url, actor, run, hot_sku, tuple(cold), 0.0, seconds, pace)
     results = _run_terminals(plan, terminals, processes)
     engine = make_engine(url)
     try:
@@ -97,6 +106,7 @@ def bench_checkout(url: str, *, terminals: int, seconds: float, hot: bool,
         "p99_ms": round(_pct(lat, 0.99), 2),
         "max_ms": round(lat[-1], 2) if lat else 0.0,
         "terminals": terminals,
+        "pace_seconds": pace,
         "hot": hot,
         "hot_stock": hot_stock,
         "backend": backend,
@@ -188,11 +198,11 @@ def _run_terminals(plan: _Plan, terminals: int, processes: bool) -> list[dict]:
 
 def _replace_start(plan: _Plan, start_at: float) -> _Plan:
     return _Plan(plan.url, plan.actor, plan.run, plan.hot_sku, plan.cold_skus, start_at,
-                 plan.seconds)
+                 plan.seconds, plan.pace)
 
 
 def _terminal(plan: _Plan, k: int, engine: Engine | None) -> dict:
-    """One till: sales as fast as it can post them until the time is up."""
+    """One till: sales as fast as it can post them (or at its pace) until the time is up."""
     own = engine is None
     if own:
         engine = make_engine(plan.url, pool_size=1)
@@ -209,7 +219,13 @@ def _terminal(plan: _Plan, k: int, engine: Engine | None) -> dict:
         lat = out["latencies"]
         cold = plan.cold_skus
         n = 0
+        due = time.perf_counter()
         while True:
+            if plan.pace is not None:       # the next customer arrives
+                due += plan.pace * rng.uniform(0.5, 1.5)
+                rest = due - time.perf_counter()
+                if rest > 0:
+                    time.sleep(min(rest, max(0.0, deadline - time.time())))
             t0 = time.perf_counter()
             if time.time() >= deadline:
                 break

@@ -246,8 +246,10 @@ def _sums_sql(conn: Connection, date_from: dt.date, date_to: dt.date) -> tuple[s
                          f"WHERE day >= :{sign}{i}a AND day <= :{sign}{i}b")
             params[f"{sign}{i}a"], params[f"{sign}{i}b"] = lo, hi
     if conn.dialect.name == "postgresql":
-        # a few ten thousand rows: parallel workers would only take cores from the tills
+        # a few ten thousand rows: parallel workers would only take cores from the tills;
+        # the sums by product fit in memory (the default 4 MB spills them to disk)
         conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
+        conn.exec_driver_sql("SET LOCAL work_mem = '32MB'")
     return (f"SELECT product_id, CAST(sum(qty) AS BIGINT) AS q, CAST(sum(amount) AS BIGINT) AS a, "
             f"CAST(sum(cost) AS BIGINT) AS c, CAST(sum(lines) AS BIGINT) AS n "
             f"FROM ({' UNION ALL '.join(parts)}) u GROUP BY product_id"), params

@@ -149,7 +149,8 @@ def rebuild(conn: Connection, from_day: dt.date | None = None, *,
         conn.exec_driver_sql(f"CREATE INDEX {_PRODUCT_INDEX[0]} ON {_PRODUCT_INDEX[1]}")
     out["sales_month_product"] = _run(
         conn, "INSERT INTO sales_month_product (month, product_id, qty, amount, cost, lines) "
-        + _month_sums(conn).format(since="WHERE day >= :since" if month_from else ""),
+        + _month_sums(conn).format(since="WHERE day >= :since" if month_from else "")
+        + " ORDER BY 1, 2",     # a month's rows together on disk (PostgreSQL): a report reads few pages
         month_from).rowcount
     _bump_rebuilds(conn)
     if pg:    # fresh planner statistics for the reports

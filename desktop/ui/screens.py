@@ -81,8 +81,9 @@ def _counter(engine: Engine, actor: Actor) -> QWidget:
     return CounterScreen(engine, actor)
 
 
-def sales_screen(engine: Engine, actor: Actor) -> ListScreen:
-    cols = [Column(translate("Screens", "Number"), width=18),
+def sales_columns() -> list[Column]:
+    """The columns of a list of sales and returns (db.lists.SALES' fields)."""
+    return [Column(translate("Screens", "Number"), width=18),
             Column(translate("Screens", "Date"), _date, width=11),
             Column(translate("Screens", "Kind"), doc_kind_text, width=8),
             Column(translate("Screens", "Customer"), width=16, stretch=True),
@@ -90,7 +91,10 @@ def sales_screen(engine: Engine, actor: Actor) -> ListScreen:
             money_column(translate("Screens", "Total")),
             Column(translate("Screens", "Status"), status_text, width=8),
             Column(translate("Screens", "Cashier"), width=10)]
-    screen = ListScreen(engine, lists.SALES, cols, translate("Screens", "Sales and returns"),
+
+
+def sales_screen(engine: Engine, actor: Actor) -> ListScreen:
+    screen = ListScreen(engine, lists.SALES, sales_columns(), translate("Screens", "Sales and returns"),
                         lambda n: translate("Screens", "Sales and returns: {n}").format(n=_n(n)),
                         search_hint=translate("Screens", "Number or customer"))
     from desktop.ui.print_actions import add_sale_printing
@@ -129,7 +133,8 @@ class ReportsScreen(QWidget):
                 (translate("Screens", "Receivables: what customers owe"), self._receivables),
                 (translate("Screens", "Payables: what the shop owes"), self._payables),
                 *self._sales_reports(),
-                (translate("Screens", "Purchasing: approvals by month"), self._process)):
+                (translate("Screens", "Purchasing: approvals by month"), self._process),
+                (translate("Screens", "Archived sales and returns"), self._archived)):
             self.picker.addItem(title)
             self._builders.append(build)
             self.stack.addWidget(QWidget(self))
@@ -173,6 +178,10 @@ class ReportsScreen(QWidget):
             return SalesChartsView(engine, actor)
         return [(translate("Screens", "Sales summary"), summary),
                 (translate("Screens", "Sales charts"), charts)] + more_reports(engine, actor)
+
+    def _archived(self) -> ListScreen:
+        from desktop.ui.archive_screen import archived_sales_screen
+        return archived_sales_screen(self._engine, self._actor)
 
     def _process(self) -> QWidget:
         from desktop.ui.process_report import ProcessReportView

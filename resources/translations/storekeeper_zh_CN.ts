@@ -163,6 +163,50 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="26"/>
+        <source>Archived sales and returns</source>
+        <translation>已归档的销售与退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="27"/>
+        <source>Archived sales and returns: {n}</source>
+        <translation>已归档的销售与退货：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="29"/>
+        <source>Number or customer</source>
+        <translation>单号或客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="32"/>
+        <source>Archive old documents…</source>
+        <translation>归档旧单据…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="42"/>
+        <location filename="../../desktop/ui/archive_screen.py" line="78"/>
+        <source>Archive old documents</source>
+        <translation>归档旧单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="44"/>
+        <source>Closed documents dated before this day move to the archive. Every report keeps its totals; archived sales stay listed here and can still be printed. This cannot be undone.</source>
+        <translation>此日期之前已完结的单据将移入归档。所有报表的合计保持不变；归档的销售仍列在这里，仍可打印。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="56"/>
+        <source>Archive before</source>
+        <translation>归档此日期之前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/archive_screen.py" line="84"/>
+        <source>{docs} documents dated before {before} were moved to the archive ({where}).</source>
+        <translation>{before} 之前的 {docs} 张单据已移入归档（{where}）。</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <location filename="../../desktop/ui/cart.py" line="46"/>
@@ -3277,7 +3321,7 @@
         <translation>（无分类）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="431"/>
+        <location filename="../../desktop/ui/report_frame.py" line="419"/>
         <source>{n} rows</source>
         <translation>共 {n} 行</translation>
     </message>
@@ -3317,32 +3361,32 @@
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="69"/>
+        <location filename="../../desktop/ui/report_frame.py" line="57"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="276"/>
+        <location filename="../../desktop/ui/report_frame.py" line="264"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="281"/>
+        <location filename="../../desktop/ui/report_frame.py" line="269"/>
         <source>Working…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="313"/>
+        <location filename="../../desktop/ui/report_frame.py" line="301"/>
         <source>Show (F5)</source>
         <translation>查询 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="317"/>
+        <location filename="../../desktop/ui/report_frame.py" line="305"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="320"/>
+        <location filename="../../desktop/ui/report_frame.py" line="308"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -3362,7 +3406,7 @@
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="411"/>
+        <location filename="../../desktop/ui/report_frame.py" line="399"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -3392,12 +3436,12 @@
         <translation>期间：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="473"/>
+        <location filename="../../desktop/ui/report_frame.py" line="461"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="475"/>
+        <location filename="../../desktop/ui/report_frame.py" line="463"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3436,7 +3480,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="249"/>
+        <location filename="../../desktop/ui/screens.py" line="258"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -3446,19 +3490,19 @@
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="93"/>
-        <location filename="../../desktop/ui/screens.py" line="128"/>
+        <location filename="../../desktop/ui/screens.py" line="97"/>
+        <location filename="../../desktop/ui/screens.py" line="132"/>
         <source>Sales and returns</source>
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="250"/>
+        <location filename="../../desktop/ui/screens.py" line="259"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="149"/>
-        <location filename="../../desktop/ui/screens.py" line="157"/>
+        <location filename="../../desktop/ui/screens.py" line="154"/>
+        <location filename="../../desktop/ui/screens.py" line="162"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -3584,69 +3628,69 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="35"/>
-        <location filename="../../desktop/ui/screens.py" line="85"/>
+        <location filename="../../desktop/ui/screens.py" line="86"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="36"/>
-        <location filename="../../desktop/ui/screens.py" line="86"/>
+        <location filename="../../desktop/ui/screens.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="37"/>
-        <location filename="../../desktop/ui/screens.py" line="87"/>
+        <location filename="../../desktop/ui/screens.py" line="88"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="88"/>
-        <location filename="../../desktop/ui/screens.py" line="148"/>
+        <location filename="../../desktop/ui/screens.py" line="89"/>
+        <location filename="../../desktop/ui/screens.py" line="153"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="89"/>
+        <location filename="../../desktop/ui/screens.py" line="90"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="39"/>
-        <location filename="../../desktop/ui/screens.py" line="90"/>
+        <location filename="../../desktop/ui/screens.py" line="91"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="40"/>
-        <location filename="../../desktop/ui/screens.py" line="91"/>
+        <location filename="../../desktop/ui/screens.py" line="92"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="92"/>
+        <location filename="../../desktop/ui/screens.py" line="93"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="94"/>
+        <location filename="../../desktop/ui/screens.py" line="98"/>
         <source>Sales and returns: {n}</source>
         <translation>销售及退货：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="95"/>
+        <location filename="../../desktop/ui/screens.py" line="99"/>
         <source>Number or customer</source>
         <translation>单号或客户</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="38"/>
-        <location filename="../../desktop/ui/screens.py" line="156"/>
+        <location filename="../../desktop/ui/screens.py" line="161"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="41"/>
-        <location filename="../../desktop/ui/screens.py" line="244"/>
+        <location filename="../../desktop/ui/screens.py" line="253"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
@@ -3701,107 +3745,112 @@
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="127"/>
+        <location filename="../../desktop/ui/screens.py" line="131"/>
         <source>Stock on hand</source>
         <translation>库存现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="129"/>
+        <location filename="../../desktop/ui/screens.py" line="133"/>
         <source>Receivables: what customers owe</source>
         <translation>应收账款：客户欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="130"/>
+        <location filename="../../desktop/ui/screens.py" line="134"/>
         <source>Payables: what the shop owes</source>
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="132"/>
+        <location filename="../../desktop/ui/screens.py" line="136"/>
         <source>Purchasing: approvals by month</source>
         <translation>采购：每月审批情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="138"/>
+        <location filename="../../desktop/ui/screens.py" line="137"/>
+        <source>Archived sales and returns</source>
+        <translation>已归档的销售与退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="143"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="150"/>
+        <location filename="../../desktop/ui/screens.py" line="155"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="151"/>
+        <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="152"/>
+        <location filename="../../desktop/ui/screens.py" line="157"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="159"/>
+        <location filename="../../desktop/ui/screens.py" line="164"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="174"/>
+        <location filename="../../desktop/ui/screens.py" line="179"/>
         <source>Sales summary</source>
         <translation>销售汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="175"/>
+        <location filename="../../desktop/ui/screens.py" line="180"/>
         <source>Sales charts</source>
         <translation>销售图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="242"/>
+        <location filename="../../desktop/ui/screens.py" line="251"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="246"/>
+        <location filename="../../desktop/ui/screens.py" line="255"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="251"/>
+        <location filename="../../desktop/ui/screens.py" line="260"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="255"/>
+        <location filename="../../desktop/ui/screens.py" line="264"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="256"/>
+        <location filename="../../desktop/ui/screens.py" line="265"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="258"/>
+        <location filename="../../desktop/ui/screens.py" line="267"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="153"/>
+        <location filename="../../desktop/ui/screens.py" line="158"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="158"/>
+        <location filename="../../desktop/ui/screens.py" line="163"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="253"/>
+        <location filename="../../desktop/ui/screens.py" line="262"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="160"/>
+        <location filename="../../desktop/ui/screens.py" line="165"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>

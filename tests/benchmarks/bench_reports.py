@@ -12,7 +12,8 @@ from the rollups without this process's answer cache, and answered again from
 it), checks that every grouping's total agrees (and, for the three months, equals
 the reference answer from the lines), and measures checkout (db.bench, --terminals,
 --seconds) idle and while another process runs the one-year summary by product
-in a loop, at normal and at low CPU priority. Prints one JSON document; asserts
+in a loop, at normal and at low CPU priority: with the tills flat out, and with
+each till selling every --pace seconds (the latency a cashier waits at a rush). Prints one JSON document; asserts
 nothing. --pg takes an admin URL, creates the database bench_reports and drops it
 afterwards (--keep leaves it).
 """
@@ -140,30 +141,40 @@ def _report_loop(url: str, a: dt.date, b: dt.date, stop, counter, nice: int,
 
 
 def _checkout(url: str, last: dt.date, args) -> dict:
+    """Checkout latency idle and while the one-year summary by product runs in a loop
+    in another process: the tills flat out (every core busy: the latency is mostly
+    the queue behind the other tills) and at a rush pace (a sale every --pace
+    seconds per till: the latency a cashier waits)."""
     a, b = _periods(last)["one_year"]
-    out = {}
+    out: dict = {}
     # the report as the app asks it (its cache: the kept months, today's summed again as
     # the tills post) and the worst case (every run summed from the rollups afresh)
     runs = [("idle", None, True), ("report_loop", 0, True), ("report_loop_nice19", 19, True),
             ("idle_again", None, True), ("report_loop_uncached", 0, False)]
-    for name, nice, cached in runs:
-        ctx = multiprocessing.get_context("spawn")
-        stop, counter, proc = ctx.Event(), ctx.Value("i", 0), None
-        if nice is not None:
-            proc = ctx.Process(target=_report_loop, args=(url, a, b, stop, counter, nice, cached))
-            proc.start()
-            time.sleep(2)                           # the loop is running
-        r = bench_checkout(url, terminals=args.terminals, seconds=args.seconds, hot=args.hot)
-        if proc is not None:
-            stop.set()
-            proc.join(60)
-        out[name] = {k: r[k] for k in ("checkouts", "per_second", "p50_ms", "p95_ms", "p99_ms",
-                                       "errors", "oversold")}
-        if proc is not None:
-            out[name]["reports_run"] = counter.value
-    idle = statistics.mean([out["idle"]["p95_ms"], out["idle_again"]["p95_ms"]])
-    for name in ("report_loop", "report_loop_nice19", "report_loop_uncached"):
-        out[name]["p95_vs_idle"] = round(out[name]["p95_ms"] / idle, 2)
+    for mode, pace in (("flat_out", None), ("paced", args.pace)):
+        res: dict = {}
+        for name, nice, cached in runs:
+            ctx = multiprocessing.get_context("spawn")
+            stop, counter, proc = ctx.Event(), ctx.Value("i", 0), None
+            if nice is not None:
+                proc = ctx.Process(target=_report_loop,
+                                   args=(url, a, b, stop, counter, nice, cached))
+                proc.start()
+                time.sleep(2)                           # the loop is running
+            r = bench_checkout(url, terminals=args.terminals, seconds=args.seconds,
+                               hot=args.hot, pace=pace)
+            if proc is not None:
+                stop.set()
+                proc.join(60)
+            res[name] = {k: r[k] for k in ("checkouts", "per_second", "p50_ms", "p95_ms",
+                                           "p99_ms", "errors", "oversold")}
+            if proc is not None:
+                res[name]["reports_run"] = counter.value
+        idle = statistics.mean([res["idle"]["p95_ms"], res["idle_again"]["p95_ms"]])
+        for name in ("report_loop", "report_loop_nice19", "report_loop_uncached"):
+            res[name]["p95_vs_idle"] = round(res[name]["p95_ms"] / idle, 2)
+        res["pace_seconds"] = pace
+        out[mode] = res
     return out
 
 
@@ -179,6 +190,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--terminals", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--pace", type=float, default=0.1,
+                    help="seconds between one till's sales in the paced runs (default 0.1)")
     ap.add_argument("--hot", action="store_true")
     ap.add_argument("--no-checkout", action="store_true")
     ap.add_argument("--no-reference", action="store_true")

@@ -262,3 +262,54 @@ def test_movable_keeps_whole_linked_groups(history):
     assert by_number[old["po"].number] not in ids and by_number[old["po-in"].number] not in ids
     with shop.engine.connect() as c:      # an earlier cut moves less, a draft-free day none
         assert archive.movable(c, shop.cut - 500 * DAY) == []
+
+
+def test_archived_sales_are_listed_searched_and_paged(history):
+    """Reports → Archived sales and returns (db.archive_list): every sale and return
+    that moved, newest day first, with the live customers' and cashiers' names; the
+    same rows a page at a time; searched by number and by customer."""
+    from db.archive_list import ARCHIVED_SALES as L
+    from db.lists import SALES, Query
+    shop, old = history, history.old
+    with shop.engine.connect() as c:
+        assert L.page(c, Query(), None, 50) == [] and L.count(c, Query()) == 0
+    archive.run_archive(shop.engine, shop.books.actor, shop.cut)
+    moved = {n for (n,) in shop.rows(select(documents.c.number).where(
+        documents.c.kind.in_(("sale", "sale-return"))))}
+    with shop.engine.connect() as c:
+        rows = L.page(c, Query(), None, 50)
+        numbers = [r[0] for r in rows]
+        assert {old[k].number for k in ("s1", "s2", "s4", "r1")} <= set(numbers)
+        assert not set(numbers) & moved                  # live ones are not in the archive
+        assert not {old["s3"].number, old["s5"].number} & set(numbers)
+        assert L.count(c, Query()) == len(rows) == len(set(numbers))
+        dates = [r[1] for r in rows]
+        assert dates == sorted(dates, reverse=True) and max(dates) < shop.cut
+        by_number = {r[0]: r for r in rows}
+        s1 = by_number[old["s1"].number]
+        assert s1[2:5] == ("sale", "Wang", "account") and s1[7] == shop.books.actor.name
+        assert s1[5] == old["s1"].total
+        assert by_number[old["s2"].number][6] == "cancelled"
+        # a page at a time, in every order, gives the same rows
+        for q in (Query(), Query(sort="number"), Query(sort="total", descending=True)):
+            paged, after = [], None
+            while True:
+                page = L.page(c, q, after, 3)
+                paged += page
+                if len(page) < 3:
+                    break
+                after = L.cursor(q, page[-1])
+            assert sorted(paged) == sorted(rows) and len(paged) == len(rows)
+            assert paged == sorted(paged, key=lambda r: r[L.fields.index(q.sort or "doc_date")],
+                                   reverse=q.descending or q.sort is None)
+        # searched by the start of a number (any case) or a piece of a customer's name
+        prefix = old["s1"].number[:4].lower()
+        hits = L.page(c, Query(search=prefix), None, 50)
+        assert hits and all(r[0].startswith(prefix.upper()) for r in hits)
+        wang = L.page(c, Query(search="ang"), None, 50)
+        assert {r[3] for r in wang} == {"Wang"} and L.count(c, Query(search="ang")) == len(wang)
+        for odd in ("%", "_", "'", "\\", "Wang' OR 1=1 --"):
+            assert L.page(c, Query(search=odd), None, 50) == []
+        # and the live list no longer has them
+        live = [r[0] for r in SALES.page(c, Query(), None, 100)]
+        assert old["s1"].number not in live and old["s3"].number in live

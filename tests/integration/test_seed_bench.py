@@ -127,3 +127,13 @@ def test_bench_last_units_are_fought_over(shop, small_bench):
     assert result["refused"] > 0
     assert result["checkouts"] == 25          # every unit sold once, and only once
     assert check_books(shop.engine) == []
+
+
+def test_a_paced_bench_sells_at_its_pace(shop, small_bench):
+    """--pace: each till sells about once per pace (jittered ±50%), not flat out."""
+    result = bench_checkout(shop.url, terminals=2, seconds=1.0, hot=False, pace=0.1)
+    assert result["errors"] == 0, result["error_samples"]
+    assert result["pace_seconds"] == 0.1
+    assert 8 <= result["checkouts"] <= 2 * 15, result        # ~20: two tills, ten a second
+    with pytest.raises(BooksError):
+        bench_checkout(shop.url, terminals=1, seconds=1.0, hot=False, pace=0)

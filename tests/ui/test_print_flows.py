@@ -141,3 +141,46 @@ def test_the_count_sheet_offers_every_category_once(qtbot, stocked):
     from desktop.ui.print_actions import categories
     stocked.product("A003", "1.00", name="老抽", category="调味品")
     assert categories(stocked.engine) == ["散装", "方便食品", "调味品"]
+
+
+def test_the_owner_archives_from_the_reports_and_still_prints_the_sale(qtbot, stocked):
+    """Reports → Archived sales and returns: empty before; the owner archives (the
+    date asked for, the work off the GUI thread); the sale is listed there, gone from
+    the live list, and its invoice still prints."""
+    from desktop.ui.archive_screen import archived_sales_screen, ask_and_archive
+    from desktop.ui.print_actions import print_current
+    from sqlalchemy import select
+
+    from db.schema import documents
+    (number,), = stocked.rows(select(documents.c.number).where(documents.c.kind == "sale"))
+    clerk = stocked.as_user("amy", "clerk")
+    assert archived_sales_screen(stocked.engine, clerk.actor).findChild(
+        QPushButton, "archiveDocuments") is None              # the owner's alone
+    screen = archived_sales_screen(stocked.engine, stocked.owner)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.model.refresh()
+    qtbot.waitUntil(lambda: not screen.model.loading and screen.model.total == 0, timeout=10_000)
+    assert screen.findChild(QPushButton, "archiveDocuments") is not None
+    # SQLite keeps the newest row of each table live (ids are never reused): a later sale
+    stocked.sell(("A001", "1"), customer="张三", payment="account")
+    clock.shift(dt.timedelta(days=3))
+    try:
+        done = []
+        ask_and_archive(screen, stocked.engine, stocked.owner, before=clock.today(),
+                        on_done=done.append)
+        qtbot.waitUntil(lambda: bool(done), timeout=15_000)
+    finally:
+        clock.reset()
+    assert isinstance(done[0], dict) and done[0]["documents"] >= 2, done
+    qtbot.waitUntil(lambda: not screen.model.loading and screen.model.rowCount() > 0,
+                    timeout=10_000)
+    listed = [screen.model.value(r, "number") for r in range(screen.model.rowCount())]
+    assert number in listed and screen.model.value(listed.index(number), "customer") == "张三"
+    live = ready(qtbot, stock_screen(stocked.engine, stocked.owner))    # stock stays live
+    assert live.model.rowCount() == 3
+    pick(screen, "number", number)
+    preview = previewed(qtbot, lambda cb: print_current(screen, stocked.engine, "invoice", "A4",
+                                                        cb))
+    text = text_of(preview.pdf)
+    assert number in text and "张三" in text and "25.00" in text
