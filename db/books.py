@@ -73,9 +73,10 @@ class Books:
         return self._post("purchase-return", docs.purchase_return, supplier, lines,
                           client_id=client_id)
 
-    def post_adjustment(self, lines: list[LineIn], *, reason: str,
+    def post_adjustment(self, lines: list[LineIn], *, reason: str, note: str = "",
                         client_id: str | None = None) -> Posted:
-        return self._post("adjustment", docs.adjustment, lines, reason=reason, client_id=client_id)
+        return self._post("adjustment", docs.adjustment, lines, reason=reason, note=note,
+                          client_id=client_id)
 
     def post_stocktake(self, lines: list[LineIn], *, client_id: str | None = None) -> Posted:
         return self._post("stocktake", docs.stocktake, lines, client_id=client_id)
@@ -280,6 +281,7 @@ class Books:
         require(self.actor, "settings")
         with write_transaction(self.engine) as conn:
             counter.check_scale_setting(conn, key, value)
+            alerts.check_setting(key, value)
             masters.set_setting(conn, self.actor, key, value)
 
     def set_scale_layout(self, layout: counter.ScaleLayout) -> None:

@@ -409,12 +409,14 @@ def purchase_return(conn: Connection, actor: Actor, supplier: str, lines: list[L
 # ---------------------------------------------------------------- stock
 
 def adjustment(conn: Connection, actor: Actor, lines: list[LineIn], *, reason: str,
-               client_id: str | None = None) -> Posted:
-    """Stock up or down (line qty signed) at average cost, with a reason."""
+               note: str = "", client_id: str | None = None) -> Posted:
+    """Stock up or down (line qty signed) at average cost, with a reason (one of
+    db.adjustments.ADJUSTMENT_REASONS, "damage: two bottles broken" or the reason
+    and a separate note)."""
+    from db.adjustments import adjustment_reason
     if not lines:
         raise BooksError("an adjustment needs at least one line")
-    if not (reason or "").strip():
-        raise BooksError("an adjustment needs a reason")
+    _code, reason = adjustment_reason(reason, note)
     prods = resolve_products(conn, [l.code for l in lines])
     moves = []
     for i, l in enumerate(lines, 1):
@@ -428,10 +430,10 @@ def adjustment(conn: Connection, actor: Actor, lines: list[LineIn], *, reason: s
     rows = [{"line_no": m.line_no, "product_id": m.product.id, "qty": m.qty,
              "cost": -m.value, "batch_id": m.batch_id} for m in moves]
     doc_id, number = insert_document(conn, kind="adjustment", user_id=actor.id,
-                                     client_id=client_id, note=reason.strip())
+                                     client_id=client_id, note=reason)
     insert_lines(conn, doc_id, rows)
     write_ledgers(conn, doc_id, actor.id, moves, [])
-    _audit_post(conn, actor, "adjustment", number, 0, reason=reason.strip())
+    _audit_post(conn, actor, "adjustment", number, 0, reason=reason)
     return Posted(doc_id, number, "adjustment", 0)
 
 

@@ -121,8 +121,11 @@ def post(conn: Connection, actor: Actor, number: str, *, client_id: str | None =
         if draft.kind == "purchase-return":
             return docs.purchase_return(conn, actor, supplier, lines, client_id=client_id)
         if draft.kind == "adjustment":
-            return docs.adjustment(conn, actor, lines, reason=draft.note or "adjustment",
-                                   client_id=client_id)
+            from db.adjustments import ADJUSTMENT_REASONS
+            note = draft.note or ""
+            given = note.partition(":")[0].strip().lower() in ADJUSTMENT_REASONS
+            return docs.adjustment(conn, actor, lines, reason=note if given else "other",
+                                   note="" if given else note, client_id=client_id)
         return docs.stocktake(conn, actor, lines, client_id=client_id)
 
 

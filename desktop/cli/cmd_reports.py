@@ -3,6 +3,7 @@
     report sales-summary --from DATE --to DATE --by day|week|month|product|category|customer|cashier
     report best-sellers --from DATE --to DATE [--top N] [--slowest]
     report daily-close [--day DATE]
+    report adjustments --from DATE --to DATE   (stock adjustments by reason)
     rollups rebuild [--from DATE]          (owner, manager)
 
 Answers come from the rollups posting keeps (db.rollups); money and
@@ -20,7 +21,7 @@ from db.errors import BooksError
 from db.money import money_str, qty_str
 from db.permissions import may, require
 
-REPORTS = ("sales-summary", "best-sellers", "daily-close")
+REPORTS = ("sales-summary", "best-sellers", "daily-close", "adjustments")
 
 
 def add_parser(sub, report, common, with_json, parser_class) -> None:
@@ -40,6 +41,10 @@ def add_parser(sub, report, common, with_json, parser_class) -> None:
     d = report.add_parser("daily-close", parents=[with_json],
                           help="a day's takings per payment method, and its totals")
     d.add_argument("--day", metavar="DATE", help="default: today")
+    a = report.add_parser("adjustments", parents=[with_json],
+                          help="stock adjustments by reason (damage, expiry, loss, ...)")
+    a.add_argument("--from", dest="date_from", required=True, metavar="DATE")
+    a.add_argument("--to", dest="date_to", required=True, metavar="DATE")
     r = sub.add_parser("rollups", parents=[common], help="the sales rollups reports read").add_subparsers(
         dest="action", required=True, parser_class=parser_class, metavar="ACTION")
     rb = r.add_parser("rebuild", parents=[with_json],
@@ -105,6 +110,16 @@ def run(args, books: Books) -> int:
             emit(args, data, text)
             return 0
         date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+        if args.kind == "adjustments":
+            from db.adjustments import by_reason
+            rows = [{"reason": r["reason"], "documents": r["documents"],
+                     "qty_in": qty_str(r["qty_in"]), "qty_out": qty_str(r["qty_out"]),
+                     **({"value": money_str(r["value"])} if with_cost else {})}
+                    for r in by_reason(conn, date_from, date_to)]
+            emit(args, {"rows": rows}, "\n".join(
+                f"{r['reason']}\t{r['documents']}\t+{r['qty_in']}\t-{r['qty_out']}"
+                + (f"\t{r['value']}" if with_cost else "") for r in rows) or "(nothing)")
+            return 0
         if args.kind == "best-sellers":
             if args.top < 1:
                 raise BooksError("--top must be at least 1")

@@ -58,7 +58,7 @@ def history(shop):
         old["po"], old["po-in"] = po, b.receive_order(po.number)
         _at(798)
         b.post_stocktake([shop.line("C1", 17)])
-        b.post_adjustment([shop.line("A1", -1)], reason="broken bottle")
+        b.post_adjustment([shop.line("A1", -1)], reason="damage: broken bottle")
         shop.sell(("A1", 2), ("C1", 1), customer="Wang", payment="account")
         _at(10)                                   # recent: after the cut
         b.post_return(old["s3"].number, [shop.line("M1", 1)])     # keeps s3 live

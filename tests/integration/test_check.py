@@ -37,7 +37,7 @@ def busy(shop):
     s4 = shop.sell(("B1", 7))
     b.cancel(s4.number)
     b.post_stocktake([shop.line("C1", 3), shop.line("B1", 95)])
-    b.post_adjustment([shop.line("A1", -1)], reason="broken bottle")
+    b.post_adjustment([shop.line("A1", -1)], reason="damage: broken bottle")
     shop.sell(("C1", 1, "3.33"), client_id="retry-1")
     shop.sell(("C1", 1, "3.33"), client_id="retry-1")
     return shop
