@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import Engine
 
 from db import documents as docs
-from db import alerts, approvals, clock, counter, drafts, fastsale, masters, orders, shifts, users
+from db import alerts, approvals, clock, counter, counts, drafts, fastsale, masters, orders, shifts, users
 from db.audit import Actor
 from db.documents import LineIn
 from db.engine import write_transaction
@@ -177,6 +177,33 @@ class Books:
         self.catch_up_approvals()
         with self.engine.connect() as conn:
             return orders.process_report(conn, date_from, date_to)
+
+    # stock counts (db.counts)
+    def start_count(self, kind: str, *, blind: bool = False, product_ids: list[int] | None = None,
+                    title: str = "") -> int:
+        with write_transaction(self.engine) as conn:
+            return counts.start(conn, self.actor, kind, blind=blind, product_ids=product_ids,
+                                title=title)
+
+    def count_scan(self, count_id: int, code: str, qty: int = 1000) -> counts.Counted:
+        with write_transaction(self.engine) as conn:
+            return counts.scan(conn, self.actor, count_id, code, qty)
+
+    def count_set(self, count_id: int, code: str, qty: int) -> counts.Counted:
+        with write_transaction(self.engine) as conn:
+            return counts.set_counted(conn, self.actor, count_id, code, qty)
+
+    def finish_count(self, count_id: int) -> None:
+        with write_transaction(self.engine) as conn:
+            counts.finish(conn, self.actor, count_id)
+
+    def post_count(self, count_id: int) -> Posted:
+        with write_transaction(self.engine) as conn:
+            return counts.post(conn, self.actor, count_id)
+
+    def cancel_count(self, count_id: int) -> None:
+        with write_transaction(self.engine) as conn:
+            counts.cancel(conn, self.actor, count_id)
 
     def alerts(self) -> list[dict]:
         self.catch_up_approvals()

@@ -87,7 +87,10 @@ def _cost_by_line(moves: list[Move]) -> dict[int, int]:
     return out
 
 
-def named_batch(conn: Connection, p: Product, l: LineIn, line_no: int, create: bool) -> int | None:
+def named_batch(conn: Connection, p: Product, l: LineIn, line_no: int, create: bool, *,
+                sell_on: dt.date | None = None) -> int | None:
+    """The id of the batch a line names (None: it names none); create: a receipt's new
+    batch. sell_on: the line sells the batch that day, refused if it expired before."""
     if not l.batch:
         if create and p.batch_tracked:
             raise BooksError(f"line {line_no} ({p.sku}): the product is tracked by batch; "
@@ -101,6 +104,9 @@ def named_batch(conn: Connection, p: Product, l: LineIn, line_no: int, create: b
         if l.expiry and row.expiry and row.expiry != l.expiry:
             raise BooksError(f"line {line_no} ({p.sku}): batch {l.batch} expires {row.expiry}, "
                              f"not {l.expiry}")
+        if sell_on is not None and row.expiry is not None and row.expiry < sell_on:
+            raise BooksError(f"line {line_no} ({p.sku}): batch {l.batch} expired on "
+                             f"{row.expiry.isoformat()} and cannot be sold")
         return row.id
     if not create:
         raise BooksError(f"line {line_no} ({p.sku}): no batch {l.batch}")
@@ -155,6 +161,7 @@ def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str |
         raise BooksError(f"unknown payment '{payment}': one of {', '.join(PAYMENT_METHODS)}")
     cust_id = find_customer(conn, customer) if customer else None
     prods = resolve_products(conn, [l.code for l in lines])
+    today = clock.today()          # batches expired before today are never sold
     rows, moves, overridden = [], [], []
     for i, l in enumerate(lines, 1):
         _positive(i, l)
@@ -164,7 +171,8 @@ def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str |
             overridden.append(f"{p.sku} {money_str(p.price)}->{money_str(price)}")
         rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "price": price,
                      "amount": line_amount(price, l.qty)})
-        moves.append(Move(p, -l.qty, i, batch_id=named_batch(conn, p, l, i, create=False)))
+        moves.append(Move(p, -l.qty, i, batch_id=named_batch(conn, p, l, i, create=False,
+                                                             sell_on=today)))
     more = {}
     if overridden:   # the lines keep the prices; the audit row names who allowed them
         allowed_by = override_allowed_by(actor, authorised_by, overridden[0])
@@ -172,7 +180,7 @@ def sale(conn: Connection, actor: Actor, lines: list[LineIn], *, customer: str |
             more = {"prices": overridden, "allowed_by": allowed_by}
     total = sum(r["amount"] for r in rows)
     split = _payments(payment, payments, total, cust_id is not None)
-    apply_moves(conn, moves)
+    apply_moves(conn, moves, sell_on=today)
     costs = _cost_by_line(moves)
     for r in rows:
         r["cost"] = costs[r["line_no"]]
@@ -438,8 +446,14 @@ def adjustment(conn: Connection, actor: Actor, lines: list[LineIn], *, reason: s
 
 
 def stocktake(conn: Connection, actor: Actor, lines: list[LineIn], *,
-              client_id: str | None = None) -> Posted:
-    """A count: stock is set to what was counted; the variances are returned."""
+              client_id: str | None = None, as_counted: dict[str, int] | None = None,
+              note: str = "") -> Posted:
+    """A count: stock is set to what was counted; the variances are returned.
+
+    as_counted: {code: on hand at the moment the line was counted} (a count that took
+    a while, with sales meanwhile: db.counts). Each line's variance is then counted
+    less that, and stock moves by the variance, so what sold after the shelf was
+    counted stays sold. Without it, the count is of this moment."""
     if not lines:
         raise BooksError("a stocktake needs at least one line")
     prods = resolve_products(conn, [l.code for l in lines])
@@ -457,9 +471,10 @@ def stocktake(conn: Connection, actor: Actor, lines: list[LineIn], *,
     moves, rows, variances = [], [], []
     for i, l in enumerate(lines, 1):
         p = prods[l.code]
-        diff = l.qty - on_hand[p.id]
-        rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "expected": on_hand[p.id]})
-        variances.append({"sku": p.sku, "expected": qty_str(on_hand[p.id]),
+        expected = on_hand[p.id] if as_counted is None else as_counted[l.code]
+        diff = l.qty - expected
+        rows.append({"line_no": i, "product_id": p.id, "qty": l.qty, "expected": expected})
+        variances.append({"sku": p.sku, "expected": qty_str(expected),
                           "counted": qty_str(l.qty), "difference": qty_str(diff)})
         if diff:
             moves.append(Move(p, diff, i))
@@ -470,7 +485,8 @@ def stocktake(conn: Connection, actor: Actor, lines: list[LineIn], *,
     costs = _cost_by_line(moves)
     for r in rows:
         r["cost"] = costs.get(r["line_no"], 0)
-    doc_id, number = insert_document(conn, kind="stocktake", user_id=actor.id, client_id=client_id)
+    doc_id, number = insert_document(conn, kind="stocktake", user_id=actor.id, client_id=client_id,
+                                     note=note)
     insert_lines(conn, doc_id, rows)
     write_ledgers(conn, doc_id, actor.id, moves, [])
     _audit_post(conn, actor, "stocktake", number, 0, lines=len(rows))

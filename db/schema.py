@@ -541,3 +541,38 @@ archive_openings = Table(
 Index("ix_documents_reverses", documents.c.reverses_id,
       sqlite_where=text("reverses_id IS NOT NULL"),
       postgresql_where=text("reverses_id IS NOT NULL"))
+
+
+# ---------------------------------------------------------------- stock counts (db.counts)
+
+# A count in progress or done: full (every active product) or cycle (the ones
+# chosen: today's schedule, a category, a list); blind counts hide what the
+# books expect from those who count. Posted as one stocktake document.
+stock_counts = Table(
+    "stock_counts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(8), nullable=False),                 # 'full' | 'cycle'
+    Column("blind", Boolean, nullable=False, default=False),
+    Column("status", String(12), nullable=False),              # counting, review, posted, cancelled
+    Column("title", String(200), nullable=False, default=""),
+    Column("started_at", DateTime, nullable=False),
+    Column("started_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("finished_at", DateTime),
+    Column("closed_at", DateTime),                             # posted or cancelled
+    Column("closed_by", Integer, ForeignKey("users.id")),
+    Column("document_number", String(40)),   # the stocktake posted (a number: it may be archived)
+    Index("ix_stock_counts_status", "status"),
+)
+
+# One row per product in a count; counted_at is the moment its count last
+# changed: the books' quantity then is what it is compared with, so sales while
+# the shop is being counted are not variances.
+stock_count_lines = Table(
+    "stock_count_lines", metadata,
+    Column("count_id", Integer, ForeignKey("stock_counts.id"), primary_key=True),
+    Column("product_id", Integer, ForeignKey("products.id"), primary_key=True),
+    Column("counted", Qty),
+    Column("counted_at", DateTime),
+    Column("counted_by", Integer, ForeignKey("users.id")),
+    Column("seq", Integer, nullable=False, default=0),          # order of counting (last first)
+)
