@@ -253,7 +253,7 @@ def cmd_post(args, books: Books) -> int:
         done = books.post_stocktake(_lines(args, 2, 2, "CODE:COUNTED"), client_id=cid)
     else:
         done = books.post_adjustment(_lines(args, 2, 2, "CODE:QTY", signed=True),
-                                     reason=args.reason, client_id=cid)
+                                     reason=args.reason, note=args.note, client_id=cid)
     return _report_posted(args, done)
 
 
@@ -357,11 +357,27 @@ def cmd_undo_import(args, books: Books) -> int:
 
 # ---------------------------------------------------------------- reports and check
 
+def _push_alerts(books: Books, rows: list[dict], url: str | None) -> None:
+    from db import alerts
+    with books.engine.connect() as conn:
+        url = url or get_setting(conn, alerts.WEBHOOK_KEY)
+        shop = get_setting(conn, "shop_name") or ""
+    if not url:
+        raise BooksError("no alert webhook is set: set alert_webhook_url in Settings, "
+                         "or give --webhook URL")
+    sent = alerts.push(rows, url, shop)
+    print(f"sent {sent} alerts to {url}", file=sys.stderr)
+
+
 def cmd_report(args, books: Books) -> int:
     from db import reports
+    from desktop.cli import cmd_anomalies, cmd_stock
     from desktop.cli.cmd_reports import REPORTS
     if args.kind in REPORTS:
         return _reports(args, books)
+    for module in (cmd_stock, cmd_anomalies):
+        if args.kind in module.REPORTS:
+            return module.run(args, books)
     from db.permissions import may
     with books.engine.connect() as conn:
         if args.kind == "stock":
@@ -377,6 +393,8 @@ def cmd_report(args, books: Books) -> int:
     if args.kind == "alerts":
         rows = books.alerts()
         text = "\n".join(f"{r['kind']}\t{r['message']}" for r in rows)
+        if args.push or args.webhook:
+            _push_alerts(books, rows, args.webhook)
     elif args.kind == "process":
         months = books.process_report(_date(args.date_from, "--from"), _date(args.date_to, "--to"))
         rows = [{"month": m.month, "orders": m.orders, "approved": m.approved,

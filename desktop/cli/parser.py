@@ -127,7 +127,9 @@ def build_parser() -> Parser:
     pt.add_argument("--line", action="append", required=True, metavar="CODE:COUNTED")
     pj = post.add_parser("adjustment", parents=[with_json], help="stock up or down with a reason")
     pj.add_argument("--line", action="append", required=True, metavar="CODE:QTY", help="QTY signed")
-    pj.add_argument("--reason", required=True)
+    pj.add_argument("--reason", required=True,
+                    help="damage, expiry, loss, gift, sample, internal-use, found or other")
+    pj.add_argument("--note", default="", help="what happened, in a few words")
     for p in (ps, pr, pp, po, pq, pm, sp, pt, pj):
         p.add_argument("--client-id", metavar="ID",
                        help="an id made by the caller: posting it again changes nothing")
@@ -170,9 +172,14 @@ def build_parser() -> Parser:
     r = sub.add_parser("report", parents=[common], help="reports").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")
     for name, text in (("stock", "products, on hand, cost and price"),
-                       ("receivables", "what customers owe"), ("payables", "what the shop owes"),
-                       ("alerts", "what needs attention: orders awaiting approval, low stock")):
+                       ("receivables", "what customers owe"), ("payables", "what the shop owes")):
         r.add_parser(name, parents=[with_json], help=text)
+    ra = r.add_parser("alerts", parents=[with_json],
+                      help="what needs attention: orders awaiting approval, low and over stock, "
+                           "expired and expiring batches, negative stock")
+    ra.add_argument("--push", action="store_true",
+                    help="also send them to the webhook set in Settings (alert_webhook_url)")
+    ra.add_argument("--webhook", metavar="URL", help="send them here instead (implies --push)")
     rp = r.add_parser("process", parents=[with_json],
                       help="purchase orders per month: approval and receipt times, rejections, "
                            "escalations")
@@ -185,8 +192,10 @@ def build_parser() -> Parser:
     cmd_print.add_parser(sub, common, with_json, Parser)
     cmd_labels.add_parser(sub, common, with_json, Parser)
     cmd_archive.add_parser(sub, common, with_json, Parser)
-    from desktop.cli import cmd_reports
+    from desktop.cli import cmd_anomalies, cmd_reports, cmd_stock
     cmd_reports.add_parser(sub, r, common, with_json, Parser)
+    cmd_stock.add_parser(sub, r, common, with_json, Parser)
+    cmd_anomalies.add_parser(sub, r, common, with_json, Parser)
 
     b = sub.add_parser("bench", parents=[common], help="benchmarks").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")
