@@ -133,6 +133,7 @@ class ReportsScreen(QWidget):
                 (translate("Screens", "Receivables: what customers owe"), self._receivables),
                 (translate("Screens", "Payables: what the shop owes"), self._payables),
                 *self._sales_reports(),
+                *self._stock_reports(),
                 (translate("Screens", "Purchasing: approvals by month"), self._process),
                 (translate("Screens", "Archived sales and returns"), self._archived)):
             self.picker.addItem(title)
@@ -178,6 +179,13 @@ class ReportsScreen(QWidget):
             return SalesChartsView(engine, actor)
         return [(translate("Screens", "Sales summary"), summary),
                 (translate("Screens", "Sales charts"), charts)] + more_reports(engine, actor)
+
+    def _stock_reports(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """Issue 9's reports: stock history and tracing, anomalies and count accuracy."""
+        from desktop.ui.anomaly_reports import anomaly_reports
+        from desktop.ui.stock_history_ui import stock_history_reports
+        return (stock_history_reports(self._engine, self._actor)
+                + anomaly_reports(self._engine, self._actor))
 
     def _archived(self) -> ListScreen:
         from desktop.ui.archive_screen import archived_sales_screen
@@ -230,6 +238,11 @@ def _suppliers(engine: Engine, actor: Actor) -> QWidget:
     return PartyScreen(engine, actor, "supplier")
 
 
+def _counts(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.counts import CountsScreen
+    return CountsScreen(engine, actor)
+
+
 def _settings(engine: Engine, actor: Actor) -> QWidget:
     from desktop.ui.settings import SettingsScreen
     return SettingsScreen(engine, actor)
@@ -256,6 +269,8 @@ SCREENS: dict[str, ScreenSpec] = {s.key: s for s in (
                frozenset(r for r in ALL if may(Actor(0, "", r), "approve")
                          or may(Actor(0, "", r), "purchase-order"))),
     ScreenSpec("stock", lambda: translate("Screens", "Stock"), stock_screen),
+    ScreenSpec("counts", lambda: translate("Screens", "Counts"), _counts,
+               frozenset(r for r in ALL if may(Actor(0, "", r), "stocktake"))),
     ScreenSpec("products", lambda: translate("Screens", "Products"), _products),
     ScreenSpec("customers", lambda: translate("Screens", "Customers"), _customers,
                frozenset({"owner", "manager", "cashier", "bookkeeper"})),

@@ -10,7 +10,7 @@ from desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
-EVERY_SCREEN = ["Counter", "Purchasing", "Approvals", "Stock", "Products", "Customers",
+EVERY_SCREEN = ["Counter", "Purchasing", "Approvals", "Stock", "Counts", "Products", "Customers",
                 "Suppliers", "Reports", "Import", "Settings"]
 
 
@@ -44,7 +44,7 @@ def test_the_window_names_the_shop_and_shows_every_screen_to_the_owner(qtbot, st
 
 @pytest.mark.parametrize("role, screens", [
     ("cashier", ["Counter", "Stock", "Products", "Customers"]),
-    ("clerk", ["Purchasing", "Approvals", "Stock", "Products", "Suppliers"]),
+    ("clerk", ["Purchasing", "Approvals", "Stock", "Counts", "Products", "Suppliers"]),
     ("bookkeeper", ["Purchasing", "Stock", "Products", "Customers", "Suppliers", "Reports"]),
 ])
 def test_roles_decide_the_screens(qtbot, stocked, role, screens):
@@ -112,7 +112,7 @@ def test_the_window_speaks_chinese(qtbot, qapp, stocked):
     assert i18n.install(qapp, QLocale("zh_CN")) == "zh_CN"
     window = open_window(qtbot, stocked)
     assert window.windowTitle() == "老王杂货店 - 进销存"
-    assert nav_texts(window)[:5] == ["收银台", "采购", "审批", "库存", "商品"]
+    assert nav_texts(window)[:6] == ["收银台", "采购", "审批", "库存", "盘点", "商品"]
     stock = window.current_screen()
     settle(qtbot, stock)
     assert stock.model.headerData(4, Qt.Orientation.Horizontal) == "库存数量"

@@ -241,7 +241,8 @@ def test_the_reports_screen_offers_them_and_keeps_its_lists(qtbot, sold):
     titles = [screen.picker.itemText(i) for i in range(screen.picker.count())]
     assert titles[:4] == ["Stock on hand", "Sales and returns", "Receivables: what customers owe",
                           "Payables: what the shop owes"]
-    assert titles[-1] == "Purchasing: approvals by month"
+    assert "Purchasing: approvals by month" in titles
+    assert titles[-1] == "Archived sales and returns"
     i = titles.index("Sales summary")
     screen.picker.setCurrentIndex(i)
     view = screen.stack.currentWidget()
