@@ -60,6 +60,11 @@ class MainWindow(QMainWindow):
         who = QLabel(self.tr("Signed in as {name} ({role})").format(
             name=actor.name, role=roles.get(actor.role, actor.role)), self)
         self.statusBar().addWidget(who)
+        self.alerts = None
+        if actor.role != "cashier":          # the shelf's alerts, for those who fill it
+            from desktop.ui.alerts_view import AlertsButton
+            self.alerts = AlertsButton(engine, actor, self)
+            self.statusBar().addPermanentWidget(self.alerts)
         if db_label:
             self.statusBar().addPermanentWidget(QLabel(db_label, self))
 

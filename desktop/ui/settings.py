@@ -118,6 +118,9 @@ class SettingsScreen(QWidget):
         from desktop.ui.settings_printing import PrintingBox
         self.printing = PrintingBox(self.books, body)
         column.addWidget(self.printing)
+        from desktop.ui.settings_stock import StockSettingsBox
+        self.stock_settings = StockSettingsBox(self.books, body)
+        column.addWidget(self.stock_settings)
         column.addStretch(1)
 
         holder = QWidget(self)
