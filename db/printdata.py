@@ -157,14 +157,26 @@ def order_data(conn: Connection, number: str) -> OrderData:
 
 
 def count_sheet_data(conn: Connection, *, category: str | None = None,
-                     blind: bool = False) -> CountSheet:
+                     blind: bool = False, count_id: int | None = None) -> CountSheet:
     """Active products by category (then SKU); category: only that one
-    (exact, trimmed); blind: without the quantities the books expect."""
+    (exact, trimmed); blind: without the quantities the books expect. count_id:
+    the products of that stock count (db.counts; blind as the count is), titled
+    with its name, to be typed in on its screen once counted."""
     q = (select(products.c.sku, products.c.name, products.c.unit, products.c.category,
                 stock.c.qty)
          .outerjoin(stock, stock.c.product_id == products.c.id)
          .where(products.c.active.is_(True)))
     wanted = None
+    if count_id is not None:
+        from db.schema import stock_count_lines, stock_counts
+        count = conn.execute(select(stock_counts.c.title, stock_counts.c.blind)
+                             .where(stock_counts.c.id == count_id)).first()
+        if count is None:
+            raise NotFound(f"no stock count {count_id}")
+        blind, category = bool(count.blind), None
+        wanted = f"{count_id}: {count.title}"
+        q = q.where(products.c.id.in_(select(stock_count_lines.c.product_id)
+                                      .where(stock_count_lines.c.count_id == count_id)))
     if category is not None:
         wanted = " ".join(category.split())
         q = q.where(products.c.category == wanted)

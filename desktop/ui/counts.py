@@ -96,6 +96,7 @@ class CountsScreen(QWidget):
                 (translate("Counts", "Finish counting"), "finishCount", self.finish),
                 (translate("Counts", "Review variances"), "reviewCount", self.review),
                 (translate("Counts", "Post variances"), "postCount", self.post),
+                (translate("Counts", "Print count sheet"), "printSheet", self.print_sheet),
                 (translate("Counts", "Cancel count"), "cancelCount", self.cancel)):
             b = QPushButton(text, self)
             b.setObjectName(name)
@@ -157,6 +158,7 @@ class CountsScreen(QWidget):
             self.buttons[name].setEnabled(c is not None and c["status"] == "review"
                                           and self.reviewer)
         self.buttons["cancelCount"].setEnabled(c is not None and self.reviewer)
+        self.buttons["printSheet"].setEnabled(counting)
         if c is None:
             self.title.setText(translate("Counts", "No count is open: start one above."))
             self.progress.clear()
@@ -296,6 +298,24 @@ class CountsScreen(QWidget):
             return
         self.error.hide()
         self.refresh()
+
+    def print_sheet(self, on_shown=None):
+        """The count's products on paper (blind as the count is), to count and type in."""
+        if self.count_id is None:
+            return None
+        from db.engine import read_connection
+        from db.printdata import count_sheet_data
+        from desktop.printing.documents import count_sheet_pdf
+        from desktop.ui.print_actions import print_language
+        from desktop.ui.print_preview import show_document
+        count_id, engine, language = self.count_id, self.engine, print_language()
+
+        def make(path):
+            with read_connection(engine) as conn:
+                data = count_sheet_data(conn, count_id=count_id)
+            return count_sheet_pdf(data, path, language=language)
+        return show_document(self, "count-sheet", translate("Counts", "Count sheet"),
+                             f"count-{count_id}", make, on_shown)
 
     def finish(self) -> None:
         if self.count_id is None:

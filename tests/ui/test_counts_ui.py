@@ -72,3 +72,30 @@ def test_a_blind_count_by_scanning_then_reviewed_and_posted(qtbot, stocked):
                              .where(products.c.sku == "A001"))
     assert on_hand == 6000                                    # 7 counted, less the 1 sold since
     assert boss.count_id is None and boss.open == []
+
+
+def test_a_count_sheet_printed_then_typed_in(qtbot, stocked):
+    import shutil
+    import subprocess
+
+    import pytest
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    clerk = stocked.as_user("xiaozhang", "clerk", "clerk-pass-1")
+    screen = CountsScreen(stocked.engine, clerk.actor)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.start_category("调味品")
+    shown = []
+    screen.print_sheet(shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    qtbot.addWidget(shown[0])
+    text = subprocess.run(["pdftotext", "-layout", str(shown[0].pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "海天金标生抽" in text and "调味品" in text
+    assert "康师傅红烧牛肉面" not in text                   # another category: not in this count
+    assert "账面" not in text and "Books" not in text       # blind: no books' quantity
+    screen.set_line(0, "9")                                  # the sheet's figure typed in
+    assert _rows(screen.table)[0][:4] == ["A001", "海天金标生抽", "瓶", "9"]
+    screen.set_line(0, "-1")
+    assert not screen.error.isHidden() and "negative" in screen.error.text()
