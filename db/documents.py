@@ -238,13 +238,25 @@ def sale_return(conn: Connection, actor: Actor, sale_number: str, lines: list[Li
     left = {s.id: [s.qty - (back[s.id].qty if s.id in back else 0),
                    s.amount - (back[s.id].amount if s.id in back else 0),
                    s.cost - (back[s.id].cost if s.id in back else 0)] for s in sold}
+    out_of = _batches_out(conn, sale_doc, sold, left)
     prods = resolve_products(conn, [l.code for l in lines])
     rows, moves = [], []
     for i, l in enumerate(lines, 1):
         _positive(i, l)
         p = prods[l.code]
-        candidates = [s for s in sold if s.product_id == p.id and left[s.id][0] > 0]
-        remaining = sum(left[s.id][0] for s in candidates)
+        bid = named_batch(conn, p, l, i, create=False)   # a batch named: only that one
+
+        def room(s) -> int:
+            """What of sale line s may still come back (of the batch named, if one is)."""
+            if bid is None:
+                return left[s.id][0]
+            return sum(q for b, q in out_of[s.id] if b == bid)
+        candidates = [s for s in sold if s.product_id == p.id and room(s) > 0]
+        remaining = sum(room(s) for s in candidates)
+        if l.qty > remaining and bid is not None:
+            raise BooksError(f"line {i} ({p.sku}): cannot return {qty_str(l.qty)} of batch "
+                             f"{l.batch}; sale {sale_doc.number} has {qty_str(remaining)} of "
+                             "that batch left to return")
         if l.qty > remaining:
             sold_qty = sum(s.qty for s in sold if s.product_id == p.id)
             raise BooksError(f"line {i} ({p.sku}): cannot return {qty_str(l.qty)}; sale "
@@ -252,18 +264,25 @@ def sale_return(conn: Connection, actor: Actor, sale_number: str, lines: list[Li
                              f"{qty_str(sold_qty - remaining)} came back already")
         need = l.qty
         for s in candidates:
-            take = min(need, left[s.id][0])
-            q, a, c = left[s.id]
-            amount, cost = cost_share(a, q, take), cost_share(c, q, take)
-            left[s.id] = [q - take, a - amount, c - cost]
-            n = len(rows) + 1
-            batch = conn.execute(select(stock_ledger.c.batch_id).where(
-                stock_ledger.c.document_id == sale_doc.id, stock_ledger.c.line_no == s.line_no)
-                .order_by(stock_ledger.c.id).limit(1)).scalar()
-            rows.append({"line_no": n, "product_id": p.id, "qty": take, "price": s.price,
-                         "amount": amount, "cost": cost, "batch_id": batch, "ref_line_id": s.id})
-            moves.append(Move(p, take, n, value=cost, batch_id=batch))
+            take = min(need, room(s))
             need -= take
+            # back into the batches the line was taken from, in the order taken
+            for chunk in out_of[s.id]:
+                if take == 0:
+                    break
+                if chunk[1] <= 0 or (bid is not None and chunk[0] != bid):
+                    continue
+                part = min(take, chunk[1])
+                chunk[1] -= part
+                take -= part
+                q, a, c = left[s.id]
+                amount, cost = cost_share(a, q, part), cost_share(c, q, part)
+                left[s.id] = [q - part, a - amount, c - cost]
+                n = len(rows) + 1
+                rows.append({"line_no": n, "product_id": p.id, "qty": part, "price": s.price,
+                             "amount": amount, "cost": cost, "batch_id": chunk[0],
+                             "ref_line_id": s.id})
+                moves.append(Move(p, part, n, value=cost, batch_id=chunk[0]))
             if need == 0:
                 break
     apply_moves(conn, moves)
@@ -280,6 +299,53 @@ def sale_return(conn: Connection, actor: Actor, sale_number: str, lines: list[Li
     write_ledgers(conn, doc_id, actor.id, moves, accounts)
     _audit_post(conn, actor, "sale-return", number, total, sale=sale_doc.number)
     return Posted(doc_id, number, "sale-return", total)
+
+
+def _batches_out(conn: Connection, sale_doc, sold, left: dict) -> dict[int, list[list]]:
+    """{sale line id: [[batch id, qty not yet back], ...]}: the batches each line was
+    taken from (its stock_ledger rows; a line sold first-expiry-first-out may span
+    several), in the order taken, less what returns put back into each. A line
+    without ledger rows (archived) goes back as it went: without a batch."""
+    line_of = {s.line_no: s.id for s in sold}
+    out: dict[int, list[list]] = {s.id: [] for s in sold}
+    for r in conn.execute(select(stock_ledger.c.line_no, stock_ledger.c.batch_id,
+                                 stock_ledger.c.qty)
+                          .where(stock_ledger.c.document_id == sale_doc.id)
+                          .order_by(stock_ledger.c.id)):
+        chunks = out.get(line_of.get(r.line_no))
+        if chunks is None:
+            continue
+        hit = next((c for c in chunks if c[0] == r.batch_id), None)
+        if hit is None:
+            chunks.append([r.batch_id, -r.qty])
+        else:
+            hit[1] -= r.qty
+    for ref, bid, qty in conn.execute(
+            select(document_lines.c.ref_line_id, document_lines.c.batch_id,
+                   int_sum(document_lines.c.qty))
+            .join(documents, documents.c.id == document_lines.c.document_id)
+            .where(documents.c.ref_id == sale_doc.id, documents.c.kind == "sale-return",
+                   documents.c.status == "posted", documents.c.reverses_id.is_(None))
+            .group_by(document_lines.c.ref_line_id, document_lines.c.batch_id)):
+        hit = next((c for c in out.get(ref, []) if c[0] == bid), None)
+        if hit is not None:
+            hit[1] -= qty
+    for sid, chunks in out.items():
+        # Keep each line's batches adding up to what may still come back (returns
+        # posted before returns split by batch put a whole line into its first batch).
+        for c in chunks:
+            c[1] = max(c[1], 0)
+        extra = sum(c[1] for c in chunks) - left[sid][0]
+        for c in reversed(chunks):
+            cut = min(max(extra, 0), c[1])
+            c[1] -= cut
+            extra -= cut
+        if extra < 0:
+            if chunks:
+                chunks[-1][1] -= extra
+            else:
+                chunks.append([None, -extra])
+    return out
 
 
 def return_without_receipt(conn: Connection, actor: Actor, lines: list[LineIn], *,
@@ -435,8 +501,17 @@ def adjustment(conn: Connection, actor: Actor, lines: list[LineIn], *, reason: s
                           else line_amount(l.price, l.qty),
                           batch_id=named_batch(conn, p, l, i, create=l.qty > 0)))
     apply_moves(conn, moves)
-    rows = [{"line_no": m.line_no, "product_id": m.product.id, "qty": m.qty,
-             "cost": -m.value, "batch_id": m.batch_id} for m in moves]
+    # one row per line, though first-expiry-first-out may have split it over batches
+    # (the ledger keeps each batch's part); the batch is the line's only when it has one
+    rows: dict[int, dict] = {}
+    for m in moves:
+        r = rows.setdefault(m.line_no, {"line_no": m.line_no, "product_id": m.product.id,
+                                        "qty": 0, "cost": 0, "batch_id": m.batch_id})
+        r["qty"] += m.qty
+        r["cost"] -= m.value
+        if r["batch_id"] != m.batch_id:
+            r["batch_id"] = None
+    rows = list(rows.values())
     doc_id, number = insert_document(conn, kind="adjustment", user_id=actor.id,
                                      client_id=client_id, note=reason)
     insert_lines(conn, doc_id, rows)

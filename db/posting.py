@@ -167,11 +167,18 @@ def allow_negative(conn: Connection) -> bool:
 
 # ---------------------------------------------------------------- stock
 
-def apply_moves(conn: Connection, moves: list[Move]) -> None:
+def apply_moves(conn: Connection, moves: list[Move], *, sell_on: dt.date | None = None) -> None:
     """Prices outgoing moves, allocates batches and writes the on-hand cache.
 
     Fills in move.value (and batch_id and flag) for each move; refuses stock
     below zero unless the shop allows it, and then flags the move.
+
+    sell_on: the moves are a sale on that day. An outgoing move of a batch-tracked
+    product without a batch then takes first-expiry-first-out from the batches that
+    have not expired by that day (expiry on or after it); batches that expired
+    before it are never sold, not even where the shop allows negative stock (see
+    _apply_batches). Without it (adjustments, supplier returns, stocktakes) expired
+    batches move like any other: that is how expired goods leave the shelf.
     """
     if not moves:
         return
@@ -189,6 +196,8 @@ def apply_moves(conn: Connection, moves: list[Move]) -> None:
                 if negative_ok is None:
                     negative_ok = allow_negative(conn)
                 if not negative_ok:
+                    if sell_on is not None and m.product.batch_tracked and m.batch_id is None:
+                        _refuse_if_expired(conn, m, sell_on)   # names the expired batches
                     raise InsufficientStock(m.product.sku, qty_str(out), qty_str(s[0]))
                 m.flag = NEGATIVE_FLAG
             if m.value is not None and m.flag is None:
@@ -220,7 +229,7 @@ def apply_moves(conn: Connection, moves: list[Move]) -> None:
     _UPDATE_STOCK.defer(conn, many=params, rowcount=len(params),
                         error="stock changed while posting; please try again")
     if batch_moves:
-        _apply_batches(conn, batch_moves, moves)
+        _apply_batches(conn, batch_moves, moves, sell_on)
 
 
 def _check_fixed_outflow(m: Move, qty_after: int, value_after: int) -> None:
@@ -233,8 +242,53 @@ def _check_fixed_outflow(m: Move, qty_after: int, value_after: int) -> None:
             "moved since: post a purchase return instead, which takes goods out at today's average")
 
 
-def _apply_batches(conn: Connection, batch_moves: list[Move], all_moves: list[Move]) -> None:
-    """Batch quantities: first-expiry-first-out for outgoing moves without a batch."""
+def _batches_in_stock(conn: Connection, m: Move, sell_on: dt.date | None) -> tuple[list, list]:
+    """The product's batches with stock, first expiry first (no expiry last): those
+    that may go out, and those expired before sell_on (none without sell_on)."""
+    rows = conn.execute(select(batches.c.id, batches.c.batch_no, batches.c.expiry, batches.c.qty)
+                        .where(batches.c.product_id == m.product.id, batches.c.qty > 0)
+                        .order_by(batches.c.expiry.is_(None), batches.c.expiry,
+                                  batches.c.id)).all()
+    if sell_on is None:
+        return rows, []
+    expired = [b for b in rows if b.expiry is not None and b.expiry < sell_on]
+    return [b for b in rows if b.expiry is None or b.expiry >= sell_on], expired
+
+
+def _expired_refusal(m: Move, sellable: int, expired: list) -> InsufficientStock:
+    """Not enough stock that may be sold: the expired batches named, with what they hold."""
+    named = "; ".join(f"batch {b.batch_no} (expired {b.expiry.isoformat()}, {qty_str(b.qty)} "
+                      "on hand)" for b in expired)
+    if sellable <= 0:
+        text = (f"cannot sell {qty_str(-m.qty)} of {m.product.sku}: the only stock left is "
+                f"expired and cannot be sold: {named}")
+    else:
+        text = (f"not enough stock of {m.product.sku} that can be sold: wanted "
+                f"{qty_str(-m.qty)}, {qty_str(sellable)} not expired; expired stock cannot be "
+                f"sold: {named}")
+    exc = InsufficientStock(m.product.sku, qty_str(-m.qty), qty_str(sellable))
+    exc.message = text
+    exc.args = (text,)
+    return exc
+
+
+def _refuse_if_expired(conn: Connection, m: Move, sell_on: dt.date) -> None:
+    """A sale short of stock: the refusal names the expired batches, if any hold stock."""
+    avail, expired = _batches_in_stock(conn, m, sell_on)
+    if expired:
+        raise _expired_refusal(m, sum(b.qty for b in avail), expired)
+
+
+def _apply_batches(conn: Connection, batch_moves: list[Move], all_moves: list[Move],
+                   sell_on: dt.date | None = None) -> None:
+    """Batch quantities: first-expiry-first-out for outgoing moves without a batch.
+
+    With sell_on (a sale), batches expired before that day are skipped. When the
+    batches not expired cannot cover the move while expired ones hold stock, the
+    move is refused naming the expired batches, unless the shop allows negative
+    stock and some batch not expired is there to go below zero: then, as for any
+    shortage, the last batch taken goes negative and the move is flagged. Expired
+    stock is never sold."""
     for m in batch_moves:
         if m.batch_id is not None:
             res = conn.execute(update(batches).where(batches.c.id == m.batch_id,
@@ -246,10 +300,7 @@ def _apply_batches(conn: Connection, batch_moves: list[Move], all_moves: list[Mo
         if m.qty >= 0:
             raise BooksError(f"product {m.product.sku} is tracked by batch: give the batch number")
         need = -m.qty
-        avail = conn.execute(select(batches.c.id, batches.c.qty)
-                             .where(batches.c.product_id == m.product.id, batches.c.qty > 0)
-                             .order_by(batches.c.expiry.is_(None), batches.c.expiry,
-                                       batches.c.id)).all()
+        avail, expired = _batches_in_stock(conn, m, sell_on)
         parts: list[tuple[int, int]] = []
         for b in avail:
             take = min(need, b.qty)
@@ -257,6 +308,10 @@ def _apply_batches(conn: Connection, batch_moves: list[Move], all_moves: list[Mo
             need -= take
             if need == 0:
                 break
+        if need and expired:   # short because what is left has expired: never sold
+            if not parts or (m.flag is None and not allow_negative(conn)):
+                raise _expired_refusal(m, -m.qty - need, expired)
+            m.flag = NEGATIVE_FLAG    # allowed: a batch not expired goes below zero
         if need and not parts:
             raise InsufficientStock(m.product.sku, qty_str(-m.qty), "nothing in any batch")
         if need:

@@ -371,11 +371,11 @@ def _push_alerts(books: Books, rows: list[dict], url: str | None) -> None:
 
 def cmd_report(args, books: Books) -> int:
     from db import reports
-    from desktop.cli import cmd_anomalies, cmd_stock
+    from desktop.cli import cmd_anomalies, cmd_recall, cmd_stock
     from desktop.cli.cmd_reports import REPORTS
     if args.kind in REPORTS:
         return _reports(args, books)
-    for module in (cmd_stock, cmd_anomalies):
+    for module in (cmd_stock, cmd_anomalies, cmd_recall):
         if args.kind in module.REPORTS:
             return module.run(args, books)
     from db.permissions import may

@@ -192,10 +192,11 @@ def build_parser() -> Parser:
     cmd_print.add_parser(sub, common, with_json, Parser)
     cmd_labels.add_parser(sub, common, with_json, Parser)
     cmd_archive.add_parser(sub, common, with_json, Parser)
-    from desktop.cli import cmd_anomalies, cmd_reports, cmd_stock
+    from desktop.cli import cmd_anomalies, cmd_recall, cmd_reports, cmd_stock
     cmd_reports.add_parser(sub, r, common, with_json, Parser)
     cmd_stock.add_parser(sub, r, common, with_json, Parser)
     cmd_anomalies.add_parser(sub, r, common, with_json, Parser)
+    cmd_recall.add_parser(sub, r, common, with_json, Parser)
 
     b = sub.add_parser("bench", parents=[common], help="benchmarks").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")

@@ -183,8 +183,10 @@ class ReportsScreen(QWidget):
     def _stock_reports(self) -> list[tuple[str, Callable[[], QWidget]]]:
         """Issue 9's reports: stock history and tracing, anomalies and count accuracy."""
         from desktop.ui.anomaly_reports import anomaly_reports
+        from desktop.ui.recall_ui import recall_reports
         from desktop.ui.stock_history_ui import stock_history_reports
         return (stock_history_reports(self._engine, self._actor)
+                + recall_reports(self._engine, self._actor)
                 + anomaly_reports(self._engine, self._actor))
 
     def _archived(self) -> ListScreen:
