@@ -2,6 +2,281 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="24"/>
+        <source>Below minimum</source>
+        <translation>低于下限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="25"/>
+        <source>Above maximum</source>
+        <translation>高于上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="26"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="27"/>
+        <source>Expiring</source>
+        <translation>即将过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="28"/>
+        <source>Negative stock</source>
+        <translation>负库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="29"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="46"/>
+        <source>Stock alerts: …</source>
+        <translation>库存预警：…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="57"/>
+        <source>Stock alerts: {n}</source>
+        <translation>库存预警：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="70"/>
+        <source>Stock alerts</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="73"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="74"/>
+        <source>SKU</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="75"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="88"/>
+        <source>Send to the webhook</source>
+        <translation>发送到群机器人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="96"/>
+        <source>No webhook is set in Settings.</source>
+        <translation>设置中尚未填写群机器人地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="100"/>
+        <source>Nothing needs attention.</source>
+        <translation>没有需要处理的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="113"/>
+        <source>Sent {n} alerts to the webhook.</source>
+        <translation>已将 {n} 条预警发送到群机器人。</translation>
+    </message>
+</context>
+<context>
+    <name>Anomalies</name>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="38"/>
+        <source>Reports are for the owner, managers and the bookkeeper.</source>
+        <translation>报表仅限店主、经理和会计查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="58"/>
+        <source>After hours</source>
+        <translation>非营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="59"/>
+        <source>{n} outside hours: {p} postings, {c} cancels, {e} edits</source>
+        <translation>非营业时间 {n} 次：过账 {p}，作废 {c}，修改 {e}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="65"/>
+        <source>Cancels</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="66"/>
+        <source>{n} cancelled</source>
+        <translation>作废 {n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="69"/>
+        <source>Large adjustment</source>
+        <translation>大额调整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="70"/>
+        <source>cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="73"/>
+        <source>Sale below cost</source>
+        <translation>低于成本销售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="75"/>
+        <source>{qty} at {price}, unit cost {cost}</source>
+        <translation>{qty} × {price}，单位成本 {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="80"/>
+        <source>Count variances</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="82"/>
+        <source>{v} of the last {n} counts differ: {diffs}</source>
+        <translation>最近 {n} 次盘点中 {v} 次有差异：{diffs}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="93"/>
+        <source>Week of</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="96"/>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="223"/>
+        <source>Weekly anomalies</source>
+        <translation>每周异常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="100"/>
+        <source>Week: {start} to {end}</source>
+        <translation>周：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="106"/>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="107"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="108"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="109"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="110"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="111"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="113"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="120"/>
+        <source>{n} findings, {start} to {end}; shop hours {hours}.</source>
+        <translation>{start} 至 {end} 共 {n} 项；营业时间 {hours}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="125"/>
+        <source>Adjustments over {value} listed.</source>
+        <translation>列出超过 {value} 的调整。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="128"/>
+        <source>Sales below cost are left out: they show costs.</source>
+        <translation>低于成本的销售未列出：其中含有成本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="130"/>
+        <source>Voids at the till are not recorded: only cancels are counted.</source>
+        <translation>收银台的整单取消不做记录：只统计作废单据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="141"/>
+        <source>Accuracy per count</source>
+        <translation>每次盘点的准确率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="146"/>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="198"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="154"/>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="193"/>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="172"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="173"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="184"/>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="225"/>
+        <source>Count accuracy</source>
+        <translation>盘点准确率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="187"/>
+        <source>Counts from {start} to {end}</source>
+        <translation>{start} 至 {end} 的盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="194"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="195"/>
+        <source>Counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="196"/>
+        <source>Items counted</source>
+        <translation>盘点品项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="197"/>
+        <source>As expected</source>
+        <translation>账实相符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/anomaly_reports.py" line="207"/>
+        <source>No counts in this period.</source>
+        <translation>此期间没有盘点。</translation>
+    </message>
+</context>
+<context>
     <name>Approvals</name>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="38"/>
@@ -204,6 +479,130 @@
         <location filename="../../desktop/ui/archive_screen.py" line="84"/>
         <source>{docs} documents dated before {before} were moved to the archive ({where}).</source>
         <translation>{before} 之前的 {docs} 张单据已移入归档（{where}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Batches</name>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="28"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="29"/>
+        <source>{sku} {name}, batch {batch}, expiry {expiry}</source>
+        <translation>{sku} {name}，批号 {batch}，有效期至 {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="32"/>
+        <source>(expired: cannot be sold)</source>
+        <translation>（已过期：不能销售）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="36"/>
+        <source>Received {qty} from {supplier} on {number} ({date})</source>
+        <translation>{date} 从 {supplier} 收货 {qty}（{number}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="41"/>
+        <source>Not received on a purchase receipt</source>
+        <translation>不是采购收货入库的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="42"/>
+        <source>Received {received}, on hand now {on_hand}, sold {sold} (net of returns)</source>
+        <translation>收货 {received}，现存 {on_hand}，售出 {sold}（已扣退货）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="54"/>
+        <source>Find (F5)</source>
+        <translation>查找 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="66"/>
+        <source>SKU</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="71"/>
+        <source>Batch number</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="74"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="75"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="78"/>
+        <location filename="../../desktop/ui/recall_ui.py" line="131"/>
+        <source>Batch recall</source>
+        <translation>批次召回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="81"/>
+        <source>Product {sku}, batch {batch}</source>
+        <translation>商品 {sku}，批号 {batch}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="87"/>
+        <source>Type a product&apos;s SKU and a batch number.</source>
+        <translation>请输入商品编码和批号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="88"/>
+        <source>(walk-in)</source>
+        <translation>（散客）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="89"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="90"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="91"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="92"/>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="93"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="94"/>
+        <source>Kept</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="95"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="105"/>
+        <source>{n} sales of batch {batch}</source>
+        <translation>批号 {batch} 共 {n} 笔销售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recall_ui.py" line="106"/>
+        <source>No sales of batch {batch}</source>
+        <translation>批号 {batch} 没有销售</translation>
     </message>
 </context>
 <context>
@@ -843,50 +1242,282 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="54"/>
+        <source>Stock counts</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="57"/>
+        <source>Blind (those counting do not see the books&apos; quantities)</source>
+        <translation>盲盘（盘点人看不到账面数量）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="63"/>
+        <source>Count today&apos;s schedule</source>
+        <translation>盘点今日计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="64"/>
+        <source>Count a category…</source>
+        <translation>按类别盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="65"/>
+        <location filename="../../desktop/ui/counts.py" line="236"/>
+        <source>Full count</source>
+        <translation>全盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="73"/>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="73"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="73"/>
+        <source>Blind</source>
+        <translation>盲盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="74"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="74"/>
+        <location filename="../../desktop/ui/counts.py" line="185"/>
+        <location filename="../../desktop/ui/counts.py" line="207"/>
+        <location filename="../../desktop/ui/counts.py" line="289"/>
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="75"/>
+        <source>Started by</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="85"/>
+        <source>Scan or type a code (12*code: twelve)</source>
+        <translation>扫码或输入编码（12*编码：十二个）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="96"/>
+        <source>Finish counting</source>
+        <translation>结束盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="97"/>
+        <source>Review variances</source>
+        <translation>审核差异</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="98"/>
+        <location filename="../../desktop/ui/counts.py" line="345"/>
+        <source>Post variances</source>
+        <translation>过账差异</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="99"/>
+        <source>Print count sheet</source>
+        <translation>打印盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="100"/>
+        <location filename="../../desktop/ui/counts.py" line="364"/>
+        <source>Cancel count</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="129"/>
+        <source>counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="130"/>
+        <source>to review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="132"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="163"/>
+        <source>No count is open: start one above.</source>
+        <translation>没有进行中的盘点：请在上方发起。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="168"/>
+        <source>Count {id}: {title}</source>
+        <translation>盘点 {id}：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="170"/>
+        <source>{done} of {total} products counted</source>
+        <translation>已盘 {done} / {total} 种商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="184"/>
+        <location filename="../../desktop/ui/counts.py" line="206"/>
+        <source>SKU</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="184"/>
+        <location filename="../../desktop/ui/counts.py" line="206"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="185"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="187"/>
+        <location filename="../../desktop/ui/counts.py" line="207"/>
+        <source>Books</source>
+        <translation>账面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="188"/>
+        <source>Counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="188"/>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="208"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="210"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="220"/>
+        <source>{off} of {n} counted products differ from the books.</source>
+        <translation>已盘 {n} 种商品中有 {off} 种与账面不符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="244"/>
+        <source>Today&apos;s schedule (A {a}, B {b}, C {c})</source>
+        <translation>今日计划（A {a}，B {b}，C {c}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="249"/>
+        <source>Count a category</source>
+        <translation>按类别盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="250"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="258"/>
+        <source>No active product is in the category &apos;{name}&apos;.</source>
+        <translation>类别“{name}”中没有在售商品。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="261"/>
+        <source>Category {name}</source>
+        <translation>类别 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="277"/>
+        <source>{name}: {qty} {unit} counted</source>
+        <translation>{name}：已盘 {qty} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="290"/>
+        <source>{sku} {name}: how many ({unit})?</source>
+        <translation>{sku} {name}：数量（{unit}）？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="317"/>
+        <source>Count sheet</source>
+        <translation>盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="329"/>
+        <source>Counting finished: a manager reviews and posts the variances.</source>
+        <translation>盘点已结束：由经理审核并过账差异。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="346"/>
+        <source>Post the count? Stock is set to what was counted, as of when each product was counted.</source>
+        <translation>过账此次盘点？库存将按实盘数量调整，以每种商品盘点时的账面为准。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="355"/>
+        <source>Posted as stocktake {number}.</source>
+        <translation>已过账为盘点单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/counts.py" line="365"/>
+        <source>Cancel this count? Nothing counted in it is kept.</source>
+        <translation>取消此次盘点？已盘数据将不保留。</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="633"/>
-        <location filename="../../desktop/ui/settings.py" line="732"/>
+        <location filename="../../desktop/ui/settings.py" line="636"/>
+        <location filename="../../desktop/ui/settings.py" line="735"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="635"/>
+        <location filename="../../desktop/ui/settings.py" line="638"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="644"/>
+        <location filename="../../desktop/ui/settings.py" line="647"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="648"/>
+        <location filename="../../desktop/ui/settings.py" line="651"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="655"/>
+        <location filename="../../desktop/ui/settings.py" line="658"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="657"/>
+        <location filename="../../desktop/ui/settings.py" line="660"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="675"/>
+        <location filename="../../desktop/ui/settings.py" line="678"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="689"/>
+        <location filename="../../desktop/ui/settings.py" line="692"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="700"/>
+        <location filename="../../desktop/ui/settings.py" line="703"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -1706,7 +2337,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="31"/>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>{shop} - Storekeeper</source>
         <translation>{shop} - 进销存</translation>
     </message>
@@ -1741,7 +2372,7 @@
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>{title} ({n})</source>
         <translation>{title}（{n}）</translation>
     </message>
@@ -3480,7 +4111,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="258"/>
+        <location filename="../../desktop/ui/screens.py" line="271"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -3496,13 +4127,13 @@
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="259"/>
+        <location filename="../../desktop/ui/screens.py" line="274"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="154"/>
-        <location filename="../../desktop/ui/screens.py" line="162"/>
+        <location filename="../../desktop/ui/screens.py" line="155"/>
+        <location filename="../../desktop/ui/screens.py" line="163"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -3646,7 +4277,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="89"/>
-        <location filename="../../desktop/ui/screens.py" line="153"/>
+        <location filename="../../desktop/ui/screens.py" line="154"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3684,13 +4315,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="38"/>
-        <location filename="../../desktop/ui/screens.py" line="161"/>
+        <location filename="../../desktop/ui/screens.py" line="162"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="41"/>
-        <location filename="../../desktop/ui/screens.py" line="253"/>
+        <location filename="../../desktop/ui/screens.py" line="266"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
@@ -3760,97 +4391,102 @@
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="136"/>
+        <location filename="../../desktop/ui/screens.py" line="137"/>
         <source>Purchasing: approvals by month</source>
         <translation>采购：每月审批情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="137"/>
+        <location filename="../../desktop/ui/screens.py" line="138"/>
         <source>Archived sales and returns</source>
         <translation>已归档的销售与退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="143"/>
+        <location filename="../../desktop/ui/screens.py" line="144"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="155"/>
+        <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="156"/>
+        <location filename="../../desktop/ui/screens.py" line="157"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="157"/>
+        <location filename="../../desktop/ui/screens.py" line="158"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="164"/>
+        <location filename="../../desktop/ui/screens.py" line="165"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="179"/>
+        <location filename="../../desktop/ui/screens.py" line="180"/>
         <source>Sales summary</source>
         <translation>销售汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="180"/>
+        <location filename="../../desktop/ui/screens.py" line="181"/>
         <source>Sales charts</source>
         <translation>销售图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="251"/>
+        <location filename="../../desktop/ui/screens.py" line="264"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="255"/>
+        <location filename="../../desktop/ui/screens.py" line="268"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="260"/>
+        <location filename="../../desktop/ui/screens.py" line="272"/>
+        <source>Counts</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="275"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="264"/>
+        <location filename="../../desktop/ui/screens.py" line="279"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="265"/>
+        <location filename="../../desktop/ui/screens.py" line="280"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="267"/>
+        <location filename="../../desktop/ui/screens.py" line="282"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="158"/>
+        <location filename="../../desktop/ui/screens.py" line="159"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="163"/>
+        <location filename="../../desktop/ui/screens.py" line="164"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="262"/>
+        <location filename="../../desktop/ui/screens.py" line="277"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="165"/>
+        <location filename="../../desktop/ui/screens.py" line="166"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
@@ -3891,266 +4527,266 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="142"/>
+        <location filename="../../desktop/ui/settings.py" line="145"/>
         <source>Database (this computer)</source>
         <translation>数据库（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="149"/>
+        <location filename="../../desktop/ui/settings.py" line="152"/>
         <source>This computer (a file)</source>
         <translation>本机（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="151"/>
+        <location filename="../../desktop/ui/settings.py" line="154"/>
         <source>A PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="159"/>
+        <location filename="../../desktop/ui/settings.py" line="162"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="168"/>
+        <location filename="../../desktop/ui/settings.py" line="171"/>
         <source>e.g. 192.168.1.10</source>
         <translation>例如 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="174"/>
+        <location filename="../../desktop/ui/settings.py" line="177"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="188"/>
+        <location filename="../../desktop/ui/settings.py" line="191"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="218"/>
+        <location filename="../../desktop/ui/settings.py" line="221"/>
         <source>In use now:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="222"/>
+        <location filename="../../desktop/ui/settings.py" line="225"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="224"/>
+        <location filename="../../desktop/ui/settings.py" line="227"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="225"/>
+        <location filename="../../desktop/ui/settings.py" line="228"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="226"/>
+        <location filename="../../desktop/ui/settings.py" line="229"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="227"/>
+        <location filename="../../desktop/ui/settings.py" line="230"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="230"/>
+        <location filename="../../desktop/ui/settings.py" line="233"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="242"/>
-        <location filename="../../desktop/ui/settings.py" line="268"/>
-        <location filename="../../desktop/ui/settings.py" line="304"/>
-        <location filename="../../desktop/ui/settings.py" line="352"/>
+        <location filename="../../desktop/ui/settings.py" line="245"/>
+        <location filename="../../desktop/ui/settings.py" line="271"/>
+        <location filename="../../desktop/ui/settings.py" line="307"/>
+        <location filename="../../desktop/ui/settings.py" line="355"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="249"/>
+        <location filename="../../desktop/ui/settings.py" line="252"/>
         <source>A change takes effect the next time Storekeeper starts.</source>
         <translation>更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="260"/>
+        <location filename="../../desktop/ui/settings.py" line="263"/>
         <source>Language (this computer)</source>
         <translation>语言（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="265"/>
+        <location filename="../../desktop/ui/settings.py" line="268"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="274"/>
+        <location filename="../../desktop/ui/settings.py" line="277"/>
         <source>The language changes the next time Storekeeper starts.</source>
         <translation>语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="276"/>
+        <location filename="../../desktop/ui/settings.py" line="279"/>
         <source>Language of the screens:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="289"/>
+        <location filename="../../desktop/ui/settings.py" line="292"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="291"/>
+        <location filename="../../desktop/ui/settings.py" line="294"/>
         <source>Shop name:</source>
         <translation>店名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="291"/>
+        <location filename="../../desktop/ui/settings.py" line="294"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="292"/>
+        <location filename="../../desktop/ui/settings.py" line="295"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="292"/>
+        <location filename="../../desktop/ui/settings.py" line="295"/>
         <source>Tax number:</source>
         <translation>税号：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="312"/>
+        <location filename="../../desktop/ui/settings.py" line="315"/>
         <source>Only the owner can change the shop details.</source>
         <translation>只有店主可以修改店铺信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="322"/>
+        <location filename="../../desktop/ui/settings.py" line="325"/>
         <source>Scale labels</source>
         <translation>电子秤条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="333"/>
+        <location filename="../../desktop/ui/settings.py" line="336"/>
         <source>weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="334"/>
+        <location filename="../../desktop/ui/settings.py" line="337"/>
         <source>price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="343"/>
+        <location filename="../../desktop/ui/settings.py" line="346"/>
         <source>First two digits:</source>
         <translation>前两位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="344"/>
+        <location filename="../../desktop/ui/settings.py" line="347"/>
         <source>Digits of the item code:</source>
         <translation>商品代码位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="345"/>
+        <location filename="../../desktop/ui/settings.py" line="348"/>
         <source>The label carries the:</source>
         <translation>条码内含：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="346"/>
+        <location filename="../../desktop/ui/settings.py" line="349"/>
         <source>Decimals of the weight:</source>
         <translation>重量小数位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="347"/>
+        <location filename="../../desktop/ui/settings.py" line="350"/>
         <source>A scale label is an EAN-13: two digits (such as 20-29), the item code (the product&apos;s SKU or one of its barcodes), the weight or the price in fen, and a check digit. A code that is some product&apos;s barcode is always that product.</source>
         <translation>电子秤条码是 EAN-13 码：两位前缀（如 20-29）、商品代码（商品的编码或它的某个条码）、重量或金额（以分计），以及一位校验码。与某商品条码相同的码，始终识别为该商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="387"/>
+        <location filename="../../desktop/ui/settings.py" line="390"/>
         <source>Scale label layout saved.</source>
         <translation>电子秤条码格式已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="404"/>
+        <location filename="../../desktop/ui/settings.py" line="407"/>
         <source>The settings file could not be used as it is: {problem}</source>
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="441"/>
+        <location filename="../../desktop/ui/settings.py" line="444"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="466"/>
+        <location filename="../../desktop/ui/settings.py" line="469"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="469"/>
+        <location filename="../../desktop/ui/settings.py" line="472"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="471"/>
+        <location filename="../../desktop/ui/settings.py" line="474"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="473"/>
+        <location filename="../../desktop/ui/settings.py" line="476"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="486"/>
+        <location filename="../../desktop/ui/settings.py" line="489"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="487"/>
+        <location filename="../../desktop/ui/settings.py" line="490"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="512"/>
+        <location filename="../../desktop/ui/settings.py" line="515"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="526"/>
+        <location filename="../../desktop/ui/settings.py" line="529"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="539"/>
+        <location filename="../../desktop/ui/settings.py" line="542"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="548"/>
-        <location filename="../../desktop/ui/settings.py" line="589"/>
+        <location filename="../../desktop/ui/settings.py" line="551"/>
+        <location filename="../../desktop/ui/settings.py" line="592"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="554"/>
+        <location filename="../../desktop/ui/settings.py" line="557"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="593"/>
+        <location filename="../../desktop/ui/settings.py" line="596"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="604"/>
+        <location filename="../../desktop/ui/settings.py" line="607"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="615"/>
+        <location filename="../../desktop/ui/settings.py" line="618"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="616"/>
+        <location filename="../../desktop/ui/settings.py" line="619"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
@@ -4187,6 +4823,205 @@
         <location filename="../../desktop/ui/sign_in.py" line="54"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>StockHistory</name>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="36"/>
+        <source>At the end of</source>
+        <translation>截至日终</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="39"/>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="131"/>
+        <source>Stock as of a date</source>
+        <translation>某日库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="42"/>
+        <source>On hand at the end of {day}</source>
+        <translation>{day} 日终库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="47"/>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="79"/>
+        <source>SKU</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="48"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="49"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="50"/>
+        <source>On hand</source>
+        <translation>库存数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="52"/>
+        <source>Value at cost</source>
+        <translation>成本金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="61"/>
+        <source>{n} products on hand at the end of {day}</source>
+        <translation>{day} 日终共 {n} 种商品有库存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="86"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="87"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="90"/>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="133"/>
+        <source>Product history</source>
+        <translation>商品流水</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="93"/>
+        <source>Product: {sku}</source>
+        <translation>商品：{sku}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="99"/>
+        <source>Type a product&apos;s SKU.</source>
+        <translation>请输入商品编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="100"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="101"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="102"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="103"/>
+        <source>By</source>
+        <translation>经手人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="104"/>
+        <source>In / out</source>
+        <translation>出入库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="105"/>
+        <source>On hand after</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="107"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="108"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="109"/>
+        <source>Order</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="110"/>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="111"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stock_history_ui.py" line="124"/>
+        <source>{n} operations, newest first</source>
+        <translation>{n} 条记录，最新在前</translation>
+    </message>
+</context>
+<context>
+    <name>StockSettings</name>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="23"/>
+        <source>Stock alerts and counts</source>
+        <translation>库存预警与盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="31"/>
+        <source>Send a test</source>
+        <translation>发送测试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="37"/>
+        <source>Alert webhook (WeCom, DingTalk):</source>
+        <translation>预警群机器人（企业微信、钉钉）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="41"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="42"/>
+        <source>Alert before expiry:</source>
+        <translation>到期前预警：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="45"/>
+        <source>ABC classes (% of sales value, A,B):</source>
+        <translation>ABC 分类（销售额占比 %，A,B）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="48"/>
+        <source>Count every (days, A,B,C):</source>
+        <translation>盘点周期（天，A,B,C）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="52"/>
+        <source>Products to count a day:</source>
+        <translation>每日盘点商品数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="53"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="102"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="110"/>
+        <source>A test from Storekeeper: alerts will arrive here.</source>
+        <translation>进销存测试消息：预警将发送到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_stock.py" line="115"/>
+        <source>The test was sent.</source>
+        <translation>测试消息已发送。</translation>
     </message>
 </context>
 </TS>
