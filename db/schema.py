@@ -576,3 +576,34 @@ stock_count_lines = Table(
     Column("counted_by", Integer, ForeignKey("users.id")),
     Column("seq", Integer, nullable=False, default=0),          # order of counting (last first)
 )
+
+
+# ---------------------------------------------------------------- stock snapshots (db.snapshots)
+
+# Each product's quantity on hand and value at the end of a day (products with
+# neither are left out), kept for yesterday and the days before (the last 62
+# days), for every month's end, and for any day someone asked about: what
+# "stock as of a date" starts from, adding or taking away the movements between.
+stock_snapshots = Table(
+    "stock_snapshots", metadata,
+    Column("day", Date, primary_key=True),
+    Column("product_id", Integer, primary_key=True),
+    Column("qty", Qty, nullable=False),
+    Column("value", Money, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Which days have a snapshot, and when it was made: a document posted after that
+# and dated on or before the day makes it stale (db.snapshots.valid).
+stock_snapshot_days = Table(
+    "stock_snapshot_days", metadata,
+    Column("day", Date, primary_key=True),
+    Column("made_at", DateTime, nullable=False),
+    Column("products", Integer, nullable=False),
+)
+
+# Documents posted on a later day than they are dated (imports of old stock,
+# drafts posted late): few, and what makes a stock snapshot stale.
+Index("ix_documents_backdated", documents.c.doc_date, documents.c.posted_at,
+      sqlite_where=text("doc_date < date(posted_at)"),
+      postgresql_where=text("doc_date < CAST(posted_at AS DATE)"))

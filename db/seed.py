@@ -66,6 +66,10 @@ def seed(engine: Engine, actor: Actor, *, products: int, customers: int, sales_l
         else:
             Simulation(plan, writer.handle).run_all()
         summary = writer.summary
+    from db import snapshots
+    made = time.perf_counter()
+    summary["snapshots"] = len(snapshots.catch_up(engine))   # stock as of any day, at once
+    summary["snapshots_seconds"] = round(time.perf_counter() - made, 1)
     summary["seconds"] = round(time.perf_counter() - started, 1)
     return summary
 

@@ -67,8 +67,9 @@ def _check_day(conn: Connection, day: dt.date) -> None:
 
 def stock_as_of(conn: Connection, day: dt.date, skus: list[str] | None = None) -> list[dict]:
     """Every active product's (or the given SKUs') quantity on hand and value at the
-    end of `day`, by SKU: the ledger rows of documents dated on or before it, plus the
-    archive's openings. One grouped query over the ledger."""
+    end of `day`, by SKU: from the nearest daily snapshot (db.snapshots) and the
+    movements between it and the day."""
+    from db import snapshots
     _check_day(conn, day)
     ids = None
     if skus is not None:
@@ -81,23 +82,14 @@ def stock_as_of(conn: Connection, day: dt.date, skus: list[str] | None = None) -
             raise NotFound(f"no product with SKU '{missing[0]}'" if len(missing) == 1 else
                            "no products with SKUs " + ", ".join(f"'{s}'" for s in missing))
         ids = list(found.values())
-    moved_q = (select(L.product_id, int_sum(L.qty).label("q"), int_sum(L.value).label("v"))
-               .join(documents, D.id == L.document_id)
-               .where(D.doc_date <= day))
-    if ids is not None:
-        moved_q = moved_q.where(L.product_id.in_(ids))
-    moved = moved_q.group_by(L.product_id).subquery()
-    O = archive_openings.c
-    opening = (select(O.entity_id, O.qty, O.value).where(O.kind == "product")).subquery()
-    q = (select(P.sku, P.name, P.unit, moved.c.q, moved.c.v,
-                opening.c.qty.label("oq"), opening.c.value.label("ov"))
-         .select_from(products.outerjoin(moved, moved.c.product_id == P.id)
-                      .outerjoin(opening, opening.c.entity_id == P.id))
-         .where(P.id.in_(ids) if ids is not None else P.active.is_(True))
-         .order_by(P.sku))
-    return [{"sku": r.sku, "name": r.name, "unit": r.unit,
-             "qty": int(r.q or 0) + int(r.oq or 0), "value": int(r.v or 0) + int(r.ov or 0)}
-            for r in conn.execute(q)]
+    held = snapshots.as_of(conn, day)
+    q = (select(P.id, P.sku, P.name, P.unit)
+         .where(P.id.in_(ids) if ids is not None else P.active.is_(True)).order_by(P.sku))
+    out = []
+    for r in conn.execute(q):
+        qty, value = held.get(r.id, (0, 0))
+        out.append({"sku": r.sku, "name": r.name, "unit": r.unit, "qty": qty, "value": value})
+    return out
 
 
 def stock_on(conn: Connection, sku: str, day: dt.date) -> int:

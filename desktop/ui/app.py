@@ -70,6 +70,7 @@ def main(url: str | None, *, smoke: bool = False, screen: str | None = None) -> 
         window = MainWindow(engine, actor, _shop_name(engine), _db_label(resolved),
                             key if screen else home_screen(actor))
         window.show()
+        _daily_housekeeping(engine, window)
         return app.exec()
     except (BooksError, SQLAlchemyError) as exc:
         message = exc.message if isinstance(exc, BooksError) else \
@@ -172,6 +173,19 @@ def _smoke(engine: Engine, actor: Actor, key: str, db_label: str, started: float
         return _smoke_window(engine, actor, key, db_label, started)
     finally:
         qInstallMessageHandler(previous)
+
+
+def _daily_housekeeping(engine: Engine, window) -> None:
+    """At the start of the app, off the GUI thread: yesterday's stock snapshot (and
+    any month end still missing: db.snapshots). A failure is only logged: the
+    next start tries again."""
+    import logging
+
+    from db import snapshots
+    from desktop.ui.workers import run_in_background
+    run_in_background(lambda _r: snapshots.catch_up(engine), lambda _days: None,
+                      lambda message: logging.getLogger(__name__).warning(
+                          "stock snapshots not made: %s", message), owner=window)
 
 
 def _smoke_window(engine: Engine, actor: Actor, key: str, db_label: str, started: float) -> int:

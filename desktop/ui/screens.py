@@ -71,8 +71,10 @@ def stock_screen(engine: Engine, actor: Actor) -> ListScreen:
     screen = ListScreen(engine, lists.STOCK, cols, translate("Screens", "Stock"),
                         lambda n: translate("Screens", "Products: {n}").format(n=_n(n)),
                         search_hint=translate("Screens", "Name, pinyin initials, SKU or barcode"))
+    from desktop.ui.adjustments_ui import add_adjust_action
     from desktop.ui.print_actions import add_count_sheet_action
     add_count_sheet_action(screen, engine, actor)
+    add_adjust_action(screen, engine, actor)
     return screen
 
 
@@ -182,11 +184,13 @@ class ReportsScreen(QWidget):
 
     def _stock_reports(self) -> list[tuple[str, Callable[[], QWidget]]]:
         """Issue 9's reports: stock history and tracing, anomalies and count accuracy."""
+        from desktop.ui.adjustments_ui import adjustment_reports
         from desktop.ui.anomaly_reports import anomaly_reports
         from desktop.ui.recall_ui import recall_reports
         from desktop.ui.stock_history_ui import stock_history_reports
         return (stock_history_reports(self._engine, self._actor)
                 + recall_reports(self._engine, self._actor)
+                + adjustment_reports(self._engine, self._actor)
                 + anomaly_reports(self._engine, self._actor))
 
     def _archived(self) -> ListScreen:

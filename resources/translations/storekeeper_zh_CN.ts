@@ -2,6 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Adjust</name>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="26"/>
+        <source>Damage</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="26"/>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="27"/>
+        <source>Loss</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="27"/>
+        <source>Gift</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="28"/>
+        <source>Sample</source>
+        <translation>试吃/样品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="29"/>
+        <source>Internal use</source>
+        <translation>内部领用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="30"/>
+        <source>Found</source>
+        <translation>盘盈/找到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="30"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="41"/>
+        <source>Adjust stock</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="47"/>
+        <source>SKU or barcode</source>
+        <translation>编码或条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="50"/>
+        <source>-2 takes two away, 3 adds three</source>
+        <translation>-2 为减少两个，3 为增加三个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="57"/>
+        <source>only for products kept by batch</source>
+        <translation>仅按批次管理的商品填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="60"/>
+        <source>what happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="61"/>
+        <source>Product:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="62"/>
+        <source>Quantity (+/-):</source>
+        <translation>数量（+/-）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="63"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="64"/>
+        <source>Batch:</source>
+        <translation>批号：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="65"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="100"/>
+        <source>Adjust stock…</source>
+        <translation>库存调整…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="110"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="111"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="114"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="141"/>
+        <source>Adjustments by reason</source>
+        <translation>按原因的库存调整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="117"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="122"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="123"/>
+        <source>Documents</source>
+        <translation>单据数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="124"/>
+        <source>In</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="125"/>
+        <source>Out</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="127"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <location filename="../../desktop/ui/alerts_view.py" line="24"/>
@@ -4111,7 +4255,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="271"/>
+        <location filename="../../desktop/ui/screens.py" line="277"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -4121,19 +4265,19 @@
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="97"/>
-        <location filename="../../desktop/ui/screens.py" line="132"/>
+        <location filename="../../desktop/ui/screens.py" line="99"/>
+        <location filename="../../desktop/ui/screens.py" line="134"/>
         <source>Sales and returns</source>
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="274"/>
+        <location filename="../../desktop/ui/screens.py" line="280"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="155"/>
-        <location filename="../../desktop/ui/screens.py" line="163"/>
+        <location filename="../../desktop/ui/screens.py" line="157"/>
+        <location filename="../../desktop/ui/screens.py" line="165"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -4259,69 +4403,69 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="35"/>
-        <location filename="../../desktop/ui/screens.py" line="86"/>
+        <location filename="../../desktop/ui/screens.py" line="88"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="36"/>
-        <location filename="../../desktop/ui/screens.py" line="87"/>
+        <location filename="../../desktop/ui/screens.py" line="89"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="37"/>
-        <location filename="../../desktop/ui/screens.py" line="88"/>
+        <location filename="../../desktop/ui/screens.py" line="90"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="89"/>
-        <location filename="../../desktop/ui/screens.py" line="154"/>
+        <location filename="../../desktop/ui/screens.py" line="91"/>
+        <location filename="../../desktop/ui/screens.py" line="156"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="90"/>
+        <location filename="../../desktop/ui/screens.py" line="92"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="39"/>
-        <location filename="../../desktop/ui/screens.py" line="91"/>
+        <location filename="../../desktop/ui/screens.py" line="93"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="40"/>
-        <location filename="../../desktop/ui/screens.py" line="92"/>
+        <location filename="../../desktop/ui/screens.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="93"/>
+        <location filename="../../desktop/ui/screens.py" line="95"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="98"/>
+        <location filename="../../desktop/ui/screens.py" line="100"/>
         <source>Sales and returns: {n}</source>
         <translation>销售及退货：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="99"/>
+        <location filename="../../desktop/ui/screens.py" line="101"/>
         <source>Number or customer</source>
         <translation>单号或客户</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="38"/>
-        <location filename="../../desktop/ui/screens.py" line="162"/>
+        <location filename="../../desktop/ui/screens.py" line="164"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="41"/>
-        <location filename="../../desktop/ui/screens.py" line="266"/>
+        <location filename="../../desktop/ui/screens.py" line="272"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
@@ -4376,117 +4520,117 @@
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="131"/>
+        <location filename="../../desktop/ui/screens.py" line="133"/>
         <source>Stock on hand</source>
         <translation>库存现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="133"/>
+        <location filename="../../desktop/ui/screens.py" line="135"/>
         <source>Receivables: what customers owe</source>
         <translation>应收账款：客户欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="134"/>
+        <location filename="../../desktop/ui/screens.py" line="136"/>
         <source>Payables: what the shop owes</source>
         <translation>应付账款：本店欠款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="137"/>
+        <location filename="../../desktop/ui/screens.py" line="139"/>
         <source>Purchasing: approvals by month</source>
         <translation>采购：每月审批情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="138"/>
+        <location filename="../../desktop/ui/screens.py" line="140"/>
         <source>Archived sales and returns</source>
         <translation>已归档的销售与退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="144"/>
+        <location filename="../../desktop/ui/screens.py" line="146"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="156"/>
+        <location filename="../../desktop/ui/screens.py" line="158"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="157"/>
+        <location filename="../../desktop/ui/screens.py" line="159"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="158"/>
+        <location filename="../../desktop/ui/screens.py" line="160"/>
         <source>Receivables</source>
         <translation>应收账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="165"/>
+        <location filename="../../desktop/ui/screens.py" line="167"/>
         <source>Payables</source>
         <translation>应付账款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="180"/>
+        <location filename="../../desktop/ui/screens.py" line="182"/>
         <source>Sales summary</source>
         <translation>销售汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="181"/>
+        <location filename="../../desktop/ui/screens.py" line="183"/>
         <source>Sales charts</source>
         <translation>销售图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="264"/>
+        <location filename="../../desktop/ui/screens.py" line="270"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="268"/>
+        <location filename="../../desktop/ui/screens.py" line="274"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="272"/>
+        <location filename="../../desktop/ui/screens.py" line="278"/>
         <source>Counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="275"/>
+        <location filename="../../desktop/ui/screens.py" line="281"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="279"/>
+        <location filename="../../desktop/ui/screens.py" line="285"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="280"/>
+        <location filename="../../desktop/ui/screens.py" line="286"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="282"/>
+        <location filename="../../desktop/ui/screens.py" line="288"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="159"/>
+        <location filename="../../desktop/ui/screens.py" line="161"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="164"/>
+        <location filename="../../desktop/ui/screens.py" line="166"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="277"/>
+        <location filename="../../desktop/ui/screens.py" line="283"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="166"/>
+        <location filename="../../desktop/ui/screens.py" line="168"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>

@@ -42,6 +42,11 @@ def test_seed_passes_check_and_later_postings_continue(shop):
     assert summary["sale_lines"] == SIZES["sales_lines"]
     assert summary["returns"] > 0 and summary["receipts"] > 0 and summary["customer_payments"] > 0
     assert check_books(shop.engine) == []
+    # the daily stock snapshots are made: the last day's stock is the stock now
+    from db import snapshots
+    assert summary["snapshots"] > 0
+    with shop.engine.connect() as c:
+        assert snapshots.as_of(c, END) == snapshots._now(c)
     # Stock never went below zero along the way (each product's running sum, in ledger order).
     rows = shop.rows(select(stock_ledger.c.product_id, stock_ledger.c.qty)
                      .order_by(stock_ledger.c.product_id, stock_ledger.c.id))

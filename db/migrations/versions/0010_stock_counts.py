@@ -1,4 +1,4 @@
-"""stock counts: counts in progress (full or cycle, blind or not) and their lines
+"""stock counts and stock snapshots
 
 Revision ID: 0010
 Revises: 0009
@@ -8,6 +8,10 @@ stock_counts: one row per count, from its start through review to the
 stocktake document it posts (db.counts). stock_count_lines: what was counted
 of each product, and when: the books' quantity at that moment is what the count
 is compared with, so sales during a count are not variances.
+stock_snapshots / stock_snapshot_days: on hand and value per product at the end
+of a day (db.snapshots), what stock as of a date starts from;
+ix_documents_backdated: the documents posted after the day they are dated,
+which make a snapshot stale.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -51,7 +55,29 @@ def upgrade() -> None:
     )
 
 
+    op.create_table('stock_snapshots',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('product_id', sa.Integer(), nullable=False),
+    sa.Column('qty', sa.BigInteger(), nullable=False),
+    sa.Column('value', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('day', 'product_id', name=op.f('pk_stock_snapshots')),
+    sqlite_with_rowid=False
+    )
+    op.create_table('stock_snapshot_days',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('made_at', sa.DateTime(), nullable=False),
+    sa.Column('products', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('day', name=op.f('pk_stock_snapshot_days'))
+    )
+    op.create_index('ix_documents_backdated', 'documents', ['doc_date', 'posted_at'], unique=False,
+                    sqlite_where=sa.text('doc_date < date(posted_at)'),
+                    postgresql_where=sa.text('doc_date < CAST(posted_at AS DATE)'))
+
+
 def downgrade() -> None:
+    op.drop_index('ix_documents_backdated', table_name='documents')
+    op.drop_table('stock_snapshot_days')
+    op.drop_table('stock_snapshots')
     op.drop_table('stock_count_lines')
     op.drop_index('ix_stock_counts_status', table_name='stock_counts')
     op.drop_table('stock_counts')
