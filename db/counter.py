@@ -25,12 +25,12 @@ from sqlalchemy import Connection, delete, func, select
 
 from db import audit, clock
 from db.audit import Actor
-from db.codes import gtin_check_digit
+from db.codes import gtin_check_digit, gtin_forms, parse_gs1
 from db.documents import LineIn, document_numbered
 from db.errors import BooksError, NotFound
 from db.masters import find_customer, get_setting, set_setting
 from db.money import line_amount, parse_qty, qty_str, round_div
-from db.schema import (ascii_lower, barcodes, customers, document_lines, document_payments,
+from db.schema import (ascii_lower, barcodes, batches, customers, document_lines, document_payments,
                        documents, held_sales, products, users)
 
 # ---------------------------------------------------------------- scale labels
@@ -153,6 +153,7 @@ class Found:
     unit: str
     price: int                   # fen per unit
     qty: int | None = None       # milli-units read off a scale label; None for a plain code
+    batch: str | None = None     # the batch a GS1 barcode names (sold instead of FEFO's)
 
 
 _COLS = (products.c.id, products.c.sku, products.c.name, products.c.unit, products.c.price)
@@ -175,16 +176,23 @@ def _by_code(conn: Connection, code: str):
     return row
 
 
-def lookup(conn: Connection, code: str, layout: ScaleLayout | None) -> Found | None:
+def lookup(conn: Connection, code: str, layout: ScaleLayout | None, *,
+           for_sale: bool = True) -> Found | None:
     """The product a scanned or typed code names, or None. With a layout, an
     in-store EAN-13 that is nobody's barcode is read as a scale label (its
-    weight, or its price turned into a weight at the product's price)."""
+    weight, or its price turned into a weight at the product's price). A GS1
+    barcode (GS1-128, DataMatrix: GTIN and batch) names its product and, for a
+    product kept by batch, the batch; for_sale: an expired or unknown batch is
+    refused here, at the scan."""
     code = unicodedata.normalize("NFKC", code or "").strip()
     if not code:
         return None
     row = _by_code(conn, code)
     if row is not None:
         return _found(row)
+    gs1 = parse_gs1(code)
+    if gs1 is not None:
+        return _gs1_found(conn, gs1, for_sale)
     if layout is None or not (len(code) == 13 and code.isdigit() and code[:2] in layout.prefixes):
         return None
     if gtin_check_digit(code[:12]) != int(code[12]):
@@ -205,6 +213,25 @@ def lookup(conn: Connection, code: str, layout: ScaleLayout | None) -> Found | N
     if qty <= 0:
         raise BooksError(f"scale label {code}: the weight is zero")
     return _found(row, qty)
+
+
+def _gs1_found(conn: Connection, gs1: dict[str, str], for_sale: bool) -> Found | None:
+    row = next(filter(None, (_by_code(conn, c) for c in gtin_forms(gs1["01"]))), None)
+    if row is None:
+        return None
+    batch = gs1.get("10")
+    tracked = conn.execute(select(products.c.batch_tracked)
+                           .where(products.c.id == row.id)).scalar()
+    if not batch or not tracked:
+        return _found(row)
+    b = conn.execute(select(batches.c.expiry).where(batches.c.product_id == row.id,
+                                                    batches.c.batch_no == batch)).first()
+    if for_sale and b is None:
+        raise NotFound(f"{row.sku} {row.name}: no batch {batch} was received")
+    if for_sale and b.expiry is not None and b.expiry < clock.today():
+        raise BooksError(f"{row.sku} {row.name}: batch {batch} expired on "
+                         f"{b.expiry.isoformat()} and cannot be sold")
+    return Found(row.id, row.sku, row.name, row.unit, row.price, None, batch)
 
 
 def credit_status(conn: Connection, name: str) -> tuple[int, int | None]:
@@ -279,6 +306,7 @@ class HeldLine:
     code: str            # the SKU
     qty: int             # milli
     price: int | None    # fen; None: the product's price when resumed
+    batch: str | None = None   # a batch the scan named (GS1)
 
 
 @dataclass(frozen=True)
@@ -304,7 +332,8 @@ def hold_sale(conn: Connection, actor: Actor, lines: list[LineIn], *,
             raise NotFound(f"no product with SKU '{l.code}'")
         if l.qty <= 0:
             raise BooksError(f"{l.code}: quantity must be above zero, not {qty_str(l.qty)}")
-    body = json.dumps([{"code": l.code, "qty": l.qty, "price": l.price} for l in lines])
+    body = json.dumps([{"code": l.code, "qty": l.qty, "price": l.price,
+                        **({"batch": l.batch} if l.batch else {})} for l in lines])
     hid = conn.execute(held_sales.insert().values(
         user_id=actor.id, held_at=clock.now(), customer_id=cid, note=note.strip()[:200],
         lines=body).returning(held_sales.c.id)).scalar_one()
@@ -322,7 +351,8 @@ def _held(conn: Connection, where=None) -> list[HeldSale]:
     if where is not None:
         q = q.where(where)
     rows = conn.execute(q).all()
-    parsed = {r.id: [HeldLine(x["code"], int(x["qty"]), x["price"]) for x in json.loads(r.lines)]
+    parsed = {r.id: [HeldLine(x["code"], int(x["qty"]), x["price"], x.get("batch"))
+                  for x in json.loads(r.lines)]
               for r in rows}
     skus = {l.code for ls in parsed.values() for l in ls}
     prices = dict(conn.execute(select(products.c.sku, products.c.price)

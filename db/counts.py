@@ -132,7 +132,7 @@ def _product(conn: Connection, code: str):
     """As the till reads a code: SKU in any case, barcode, full-width digits, or a
     scale label (its weight is then what was found)."""
     from db.counter import lookup, scale_layout
-    found = lookup(conn, code, scale_layout(conn))
+    found = lookup(conn, code, scale_layout(conn), for_sale=False)
     if found is None:
         raise NotFound(f"no product with SKU or barcode '{(code or '').strip()}'")
     return found

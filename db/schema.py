@@ -509,6 +509,11 @@ sales_month_product = Table(
     Column("lines", Integer, nullable=False, default=0),
     sqlite_with_rowid=False,
 )
+# PostgreSQL: a month's rows read from the index alone (SQLite's table is its key's
+# order already). Costs the tills nothing measurable (bench checkout, 4 terminals).
+Index("ix_sales_month_product_cover", sales_month_product.c.month,
+      sales_month_product.c.product_id,
+      postgresql_include=["qty", "amount", "cost", "lines"]).ddl_if(dialect="postgresql")
 
 
 # ---------------------------------------------------------------- the archive (db.archive)

@@ -24,13 +24,15 @@ class CartLine:
     price: int  # fen, what this sale charges
     qty: int  # milli-units
     weighed: bool = False  # from a scale label: never merged with another scan
+    batch: str | None = None  # named by a GS1 barcode: sold instead of first expiry first out
 
     @property
     def amount(self) -> int:
         return line_amount(self.price, self.qty)
 
     def line_in(self) -> LineIn:
-        return LineIn(self.sku, self.qty, None if self.price == self.list_price else self.price)
+        return LineIn(self.sku, self.qty, None if self.price == self.list_price else self.price,
+                      self.batch)
 
 
 class CartModel(QAbstractTableModel):
@@ -61,6 +63,7 @@ class CartModel(QAbstractTableModel):
                 if (
                     old.product_id == line.product_id
                     and old.price == line.price
+                    and old.batch == line.batch
                     and not old.weighed
                 ):
                     old.qty += line.qty
@@ -127,7 +130,8 @@ class CartModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 str(index.row() + 1),
-                line.name,
+                line.name if not line.batch else translate("Counter", "{name} (batch {batch})")
+                .format(name=line.name, batch=line.batch),
                 line.sku,
                 qty_str(line.qty),
                 line.unit,

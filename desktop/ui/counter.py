@@ -337,6 +337,7 @@ class CounterScreen(QWidget):
             found.price,
             found.qty if weighed else (qty or 1000),
             weighed=weighed,
+            batch=found.batch,
         )
         if weighed and qty:
             line.qty = found.qty * qty // 1000  # 2* before a scale label: two packs
@@ -603,6 +604,7 @@ class CounterScreen(QWidget):
                                 found.price,
                                 price,
                                 l.qty,
+                                batch=l.batch,
                             )
                         )
             except BooksError as exc:

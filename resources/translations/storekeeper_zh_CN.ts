@@ -752,48 +752,53 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="46"/>
+        <location filename="../../desktop/ui/cart.py" line="48"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="47"/>
+        <location filename="../../desktop/ui/cart.py" line="49"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="183"/>
         <location filename="../../desktop/ui/counter_money.py" line="280"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="48"/>
+        <location filename="../../desktop/ui/cart.py" line="50"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="182"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="49"/>
+        <location filename="../../desktop/ui/cart.py" line="51"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="50"/>
+        <location filename="../../desktop/ui/cart.py" line="52"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="186"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="51"/>
+        <location filename="../../desktop/ui/cart.py" line="53"/>
         <location filename="../../desktop/ui/counter_dialogs.py" line="187"/>
         <location filename="../../desktop/ui/counter_money.py" line="283"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="52"/>
+        <location filename="../../desktop/ui/cart.py" line="54"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cart.py" line="140"/>
+        <location filename="../../desktop/ui/cart.py" line="133"/>
+        <source>{name} (batch {batch})</source>
+        <translation>{name}（批号 {batch}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cart.py" line="144"/>
         <source>List price {price}</source>
         <translation>原价 {price}</translation>
     </message>
@@ -1244,143 +1249,143 @@
         <translation>找不到 {code} 对应的商品。按 F2 按名称查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="375"/>
-        <location filename="../../desktop/ui/counter.py" line="395"/>
+        <location filename="../../desktop/ui/counter.py" line="376"/>
+        <location filename="../../desktop/ui/counter.py" line="396"/>
         <source>Choose a line first (↑ ↓).</source>
         <translation>请先选择一行（↑ ↓）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="378"/>
+        <location filename="../../desktop/ui/counter.py" line="379"/>
         <source>Quantity (F3)</source>
         <translation>数量（F3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="381"/>
+        <location filename="../../desktop/ui/counter.py" line="382"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="402"/>
+        <location filename="../../desktop/ui/counter.py" line="403"/>
         <source>discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="405"/>
+        <location filename="../../desktop/ui/counter.py" line="406"/>
         <source>A discount is between 0% and 100%.</source>
         <translation>折扣须在 0% 到 100% 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="407"/>
+        <location filename="../../desktop/ui/counter.py" line="408"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="409"/>
+        <location filename="../../desktop/ui/counter.py" line="410"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="413"/>
+        <location filename="../../desktop/ui/counter.py" line="414"/>
         <source>Price or discount (F4)</source>
         <translation>改价或折扣（F4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="417"/>
+        <location filename="../../desktop/ui/counter.py" line="418"/>
         <source>A new price, or a discount such as 10%. List price: {price}</source>
         <translation>输入新价格，或折扣如 10%（即减价 10%）。原价：{price}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="431"/>
+        <location filename="../../desktop/ui/counter.py" line="432"/>
         <source>Changing the price of {name} to {price} needs a manager.</source>
         <translation>将 {name} 改价为 {price} 需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="436"/>
+        <location filename="../../desktop/ui/counter.py" line="437"/>
         <source>The price stays {price}: no manager allowed the change.</source>
         <translation>价格仍为 {price}：未获经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="450"/>
+        <location filename="../../desktop/ui/counter.py" line="451"/>
         <source>Allowed by {name}.</source>
         <translation>已由 {name} 授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="462"/>
+        <location filename="../../desktop/ui/counter.py" line="463"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="467"/>
+        <location filename="../../desktop/ui/counter.py" line="468"/>
         <source>The sale was voided.</source>
         <translation>本单已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="478"/>
+        <location filename="../../desktop/ui/counter.py" line="479"/>
         <source>{n} lines</source>
         <translation>共 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="497"/>
+        <location filename="../../desktop/ui/counter.py" line="498"/>
         <source>Walk-in customer (F7 chooses one)</source>
         <translation>散客（按 F7 选择客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="501"/>
+        <location filename="../../desktop/ui/counter.py" line="502"/>
         <source>Customer: {name}, owes {balance}</source>
         <translation>客户：{name}，欠款 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="505"/>
+        <location filename="../../desktop/ui/counter.py" line="506"/>
         <source> of a {limit} limit</source>
         <translation>，额度 {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="513"/>
+        <location filename="../../desktop/ui/counter.py" line="514"/>
         <source>Nothing to pay for yet.</source>
         <translation>还没有录入商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="534"/>
+        <location filename="../../desktop/ui/counter.py" line="535"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="539"/>
+        <location filename="../../desktop/ui/counter.py" line="540"/>
         <source>{number} posted: {total}.</source>
         <translation>{number} 已过账：{total}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="562"/>
+        <location filename="../../desktop/ui/counter.py" line="563"/>
         <source>Nothing to hold.</source>
         <translation>没有可挂单的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="568"/>
+        <location filename="../../desktop/ui/counter.py" line="569"/>
         <source>The sale is held: F6 resumes it.</source>
         <translation>已挂单：按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="577"/>
+        <location filename="../../desktop/ui/counter.py" line="578"/>
         <source>No sale is held.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="580"/>
+        <location filename="../../desktop/ui/counter.py" line="581"/>
         <source>Finish, hold (F5) or void (F10) this sale first.</source>
         <translation>请先结账、挂单（F5）或作废（F10）当前单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="592"/>
+        <location filename="../../desktop/ui/counter.py" line="593"/>
         <source>{code} is no longer sold.</source>
         <translation>{code} 已停售。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="616"/>
+        <location filename="../../desktop/ui/counter.py" line="618"/>
         <source>Resumed the sale held at {time}.</source>
         <translation>已取回 {time} 的挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="633"/>
+        <location filename="../../desktop/ui/counter.py" line="635"/>
         <source>{number} posted: {total} refunded.</source>
         <translation>{number} 已过账：退款 {total}。</translation>
     </message>

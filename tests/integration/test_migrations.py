@@ -15,8 +15,12 @@ from db.schema import audit_head, customers, documents, metadata, products, sett
 
 def _diffs(engine):
     with engine.connect() as conn:
+        def for_this_database(obj, _name, _type, _reflected, _compare_to) -> bool:
+            only = getattr(obj, "_ddl_if", None)      # Index(...).ddl_if(dialect=...)
+            return only is None or only.dialect in (None, conn.dialect.name)
         ctx = MigrationContext.configure(conn, opts={"compare_type": True,
-                                                     "compare_server_default": True})
+                                                     "compare_server_default": True,
+                                                     "include_object": for_this_database})
         return compare_metadata(ctx, metadata)
 
 

@@ -383,3 +383,41 @@ def test_a_database_that_does_not_answer_keeps_the_sale(qtbot, till, monkeypatch
     type_line(qtbot, screen.scan, NOODLES)
     assert "did not answer" in screen.message.text() and NOODLES in screen.message.text()
     assert cart(screen) == [("A001", 1000, 1250)] and screen.scan.hasFocus()
+
+
+MILK = "6901234500011"         # M001 鲜牛奶, kept by batch
+
+
+def test_a_gs1_barcode_sells_the_batch_it_names(qtbot, till):
+    """GS1-128 / DataMatrix on the pack (GTIN + batch): that batch is sold, not the
+    one first expiry first out would take; an expired batch is refused at the scan;
+    held and resumed, the line keeps its batch."""
+    import datetime as dt
+
+    from db import clock
+    from db.schema import batches, stock_ledger
+    today = clock.today()
+    till.product("M001", "6.00", name="鲜牛奶", unit="盒", batch_tracked=True, barcodes=[MILK])
+    till.receive("光明", ("M001", "5", "3.00", "OLD", today - dt.timedelta(days=1)),
+                 ("M001", "5", "3.00", "SOON", today + dt.timedelta(days=5)),
+                 ("M001", "5", "3.00", "LATER", today + dt.timedelta(days=30)))
+    screen = open_counter(qtbot, till)
+    type_line(qtbot, screen.scan, f"2*(01)0{MILK}(10)LATER")
+    assert cart(screen) == [("M001", 2000, 600)] and screen.cart.lines[0].batch == "LATER"
+    assert "LATER" in screen.cart.index(0, 1).data()
+    type_line(qtbot, screen.scan, f"(01)0{MILK}(10)OLD")                 # expired yesterday
+    assert "batch OLD expired" in screen.message.text()
+    assert len(screen.cart.lines) == 1
+    type_line(qtbot, screen.scan, MILK)                                 # plain: first expiry
+    press(qtbot, screen, Qt.Key.Key_F5)                                 # held ...
+    when_modal(HeldDialog, lambda d: qtbot.keyClick(d.list, Qt.Key.Key_Return))
+    press(qtbot, screen, Qt.Key.Key_F6)                                 # ... and resumed
+    assert [(l.sku, l.qty, l.batch) for l in screen.cart.lines] == [
+        ("M001", 2000, "LATER"), ("M001", 1000, None)]
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    dialog = pay_dialog(qtbot, screen)
+    with qtbot.waitSignal(screen.posted, timeout=10_000):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    left = dict(till.rows(select(batches.c.batch_no, batches.c.qty)))
+    assert (left["OLD"], left["SOON"], left["LATER"]) == (5000, 4000, 3000)
+    assert till.count(stock_ledger, stock_ledger.c.qty < 0) >= 2
