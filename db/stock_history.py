@@ -40,8 +40,14 @@ def _product(conn: Connection, sku: str):
     if not code:
         raise BooksError("a product's SKU is needed")
     row = conn.execute(select(P.id, P.sku, P.name, P.unit).where(P.sku == code)).first()
+    if row is None:                      # a barcode, a SKU in another case: as the till reads it
+        from db.counter import lookup
+        found = lookup(conn, code, None, for_sale=False)
+        if found is not None:
+            row = conn.execute(select(P.id, P.sku, P.name, P.unit)
+                               .where(P.id == found.product_id)).first()
     if row is None:
-        raise NotFound(f"no product with SKU '{code}'")
+        raise NotFound(f"no product with SKU or barcode '{code}'")
     return row
 
 

@@ -55,10 +55,12 @@ class AlertsButton(QPushButton):
     def _arrived(self, rows: list[dict]) -> None:
         self.rows = rows
         self.setText(translate("Alerts", "Stock alerts: {n}").format(n=len(rows)))
-        self.setStyleSheet("color: #b00020; font-weight: bold;" if rows else "")
+        self.setStyleSheet("QPushButton#alertsButton { color: #b00020; font-weight: bold; }"
+                           if rows else "")
 
     def show_list(self, modal: bool = True) -> "AlertsDialog":
-        dialog = AlertsDialog(self.engine, self.rows or [], self)
+        # the window's child, not the button's: the button's red style is its own
+        dialog = AlertsDialog(self.engine, self.rows or [], self.window())
         if modal:
             dialog.exec()
         return dialog

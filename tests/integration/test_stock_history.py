@@ -136,8 +136,9 @@ def test_the_trail_newest_first_with_balances_reasons_batches_and_approvers(hist
 
 def test_unknown_products_are_named(history):
     with history.engine.connect() as c:
-        with pytest.raises(NotFound, match="no product with SKU 'NOPE'"):
+        with pytest.raises(NotFound, match="no product with SKU or barcode 'NOPE'"):
             product_trail(c, "NOPE")
+        assert product_trail(c, "a1") == product_trail(c, "A1")      # as the till reads codes
         with pytest.raises(NotFound, match="NOPE"):
             stock_as_of(c, clock.today(), ["A1", "NOPE"])
         with pytest.raises(NotFound, match="NOPE"):
@@ -259,7 +260,7 @@ def test_cli_text_and_errors(history, capsys, monkeypatch):
                           shop.st2.number, "--sku", "A1")
     assert code == 0 and "expected 11, counted 10, difference -1" in out
     code, out, err = _cli(shop, capsys, monkeypatch, "report", "trail", "--sku", "NOPE")
-    assert code == 1 and err.strip() == "error: no product with SKU 'NOPE'"
+    assert code == 1 and err.strip() == "error: no product with SKU or barcode 'NOPE'"
     code, out, err = _cli(shop, capsys, monkeypatch, "report", "stock-as-of", "--date",
                           "2026-02-30")
     assert code == 1 and "--date '2026-02-30' is not a date" in err
