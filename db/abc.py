@@ -38,12 +38,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Date, bindparam, func, select, text
+from sqlalchemy import Connection, func, select
 
-from db import clock
+from db import clock, rollups
 from db.errors import BooksError
 from db.masters import get_setting
-from db.rollups import pieces
 from db.schema import document_lines, documents, products
 
 CLASSES = ("A", "B", "C")
@@ -145,27 +144,12 @@ def _today(today) -> dt.date:
 
 def sales_values(conn: Connection, today: dt.date) -> dict[int, int]:
     """{product_id: net sales amount in fen} over the WINDOW_DAYS days ending on today,
-    products with sales lines in it only (the value may be 0 or below)."""
+    products with sales lines in it only (the value may be 0 or below): the sums the
+    summary by product reads (db.rollups.product_sums_sql)."""
     first = today - dt.timedelta(days=WINDOW_DAYS - 1)
-    months, plus, minus = pieces(first, today)
-    parts, params = [], {}
-    if months:   # contiguous: one range of month rows
-        parts.append("SELECT product_id, amount FROM sales_month_product "
-                     "WHERE month >= :m0 AND month <= :m1")
-        params["m0"], params["m1"] = months[0], months[-1]
-    for sign, ranges in (("p", plus), ("n", minus)):
-        col = "amount" if sign == "p" else "-amount"
-        for i, (lo, hi) in enumerate(ranges):
-            parts.append(f"SELECT product_id, {col} FROM sales_day_product "
-                         f"WHERE day >= :{sign}{i}a AND day <= :{sign}{i}b")
-            params[f"{sign}{i}a"], params[f"{sign}{i}b"] = lo, hi
-    if conn.dialect.name == "postgresql":
-        # a few ten thousand rows: parallel workers would only take cores from the tills
-        conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
-    sql = text(f"SELECT product_id, CAST(sum(amount) AS BIGINT) FROM "
-               f"({' UNION ALL '.join(parts)}) u GROUP BY product_id"
-               ).bindparams(*(bindparam(k, type_=Date) for k in params))
-    return {int(pid): int(a or 0) for pid, a in conn.execute(sql, params)}
+    sql, params = rollups.product_sums_sql(conn, first, today)
+    return {int(pid): int(a or 0) for pid, _q, a, _c, _n in
+            conn.execute(rollups.dated(sql, params), params)}
 
 
 def _active(conn: Connection, *more) -> list:

@@ -231,7 +231,7 @@ def pieces(date_from: dt.date, date_to: dt.date):
     return months, plus, minus
 
 
-def _sums_sql(conn: Connection, date_from: dt.date, date_to: dt.date) -> tuple[str, dict]:
+def product_sums_sql(conn: Connection, date_from: dt.date, date_to: dt.date) -> tuple[str, dict]:
     """SELECT product_id, q, a, c, n (lines) summed over the period, from its pieces."""
     months, plus, minus = pieces(date_from, date_to)
     parts, params = [], {}
@@ -255,12 +255,12 @@ def _sums_sql(conn: Connection, date_from: dt.date, date_to: dt.date) -> tuple[s
             f"FROM ({' UNION ALL '.join(parts)}) u GROUP BY product_id"), params
 
 
-def _dated(sql: str, params: dict):
+def dated(sql: str, params: dict):
     return text(sql).bindparams(*(bindparam(k, type_=Date) for k in params))
 
 
 def _by_product(conn: Connection, date_from: dt.date, date_to: dt.date, by: str) -> dict:
-    inner, params = _sums_sql(conn, date_from, date_to)
+    inner, params = product_sums_sql(conn, date_from, date_to)
     inner = f"SELECT product_id, q, a, c FROM ({inner}) s WHERE n <> 0"
     c_order = ' COLLATE "C"' if conn.dialect.name == "postgresql" else ""   # code point order
     if by == "product":
@@ -272,7 +272,7 @@ def _by_product(conn: Connection, date_from: dt.date, date_to: dt.date, by: str)
                f"JOIN products p ON p.id = x.product_id GROUP BY p.category "
                f"ORDER BY a DESC, p.category{c_order}")
     out = [{"key": k, "label": lbl, "qty": q, "amount": a, "cost": c, "profit": a - c}
-           for k, lbl, q, a, c in conn.execute(_dated(sql, params), params)]
+           for k, lbl, q, a, c in conn.execute(dated(sql, params), params)]
     return {"rows": out, "total": _total(out)}
 
 
@@ -291,14 +291,14 @@ def _by_product_cached(conn: Connection, date_from: dt.date, date_to: dt.date, b
         stamp = period_version(conn, date_from, tail_start - dt.timedelta(days=1))
         hit = _PREFIX.get(key)
         if hit is None or hit[0] != stamp:
-            sql, params = _sums_sql(conn, date_from, tail_start - dt.timedelta(days=1))
-            hit = (stamp, {r[0]: tuple(r[1:]) for r in conn.execute(_dated(sql, params), params)})
+            sql, params = product_sums_sql(conn, date_from, tail_start - dt.timedelta(days=1))
+            hit = (stamp, {r[0]: tuple(r[1:]) for r in conn.execute(dated(sql, params), params)})
             _PREFIX[key] = hit
             while len(_PREFIX) > 16:
                 _PREFIX.popitem(last=False)
         merged = dict(hit[1])
-    sql, params = _sums_sql(conn, tail_start, date_to)
-    for pid, *v in conn.execute(_dated(sql, params), params):
+    sql, params = product_sums_sql(conn, tail_start, date_to)
+    for pid, *v in conn.execute(dated(sql, params), params):
         old = merged.get(pid)
         merged[pid] = tuple(v) if old is None else tuple(x + y for x, y in zip(old, v))
     sold = [p for p, v in merged.items() if v[3]]

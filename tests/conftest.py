@@ -279,6 +279,22 @@ class Shop:
 
 
 @pytest.fixture
+def cli(shop, capsys, monkeypatch):
+    """The command line on the test's shop, as the owner unless told:
+    cli(*args, user=None, password=None) -> (exit code, stdout, stderr)."""
+    from desktop.cli import run
+    monkeypatch.delenv("STOREKEEPER_DB", raising=False)
+
+    def call(*args, user: str | None = None, password: str | None = None):
+        monkeypatch.setenv("STOREKEEPER_PASSWORD", password or shop.owner_password)
+        capsys.readouterr()
+        code = run(["--db", shop.url, *(["--user", user] if user else []), *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+    return call
+
+
+@pytest.fixture
 def shop(engine, db_url, backend) -> Shop:
     from db import users
     from db.books import Books

@@ -55,6 +55,15 @@ def password_from(env: str, prompt: str) -> str:
     raise BooksError(f"a password is needed: set ${env}")
 
 
+def iso(value) -> str | None:
+    """A date as 2026-12-02, a time as 2026-12-02 13:45:07 (JSON's dates and times)."""
+    if value is None:
+        return None
+    if hasattr(value, "hour"):
+        return value.isoformat(sep=" ", timespec="seconds")
+    return value.isoformat()
+
+
 def emit(args, data, text: str | None = None) -> None:
     """--json: one JSON document; otherwise the text (or a plain rendering)."""
     if getattr(args, "json", False):

@@ -7,12 +7,12 @@ Quantities as decimal strings, dates ISO (CLI.md). Needs the "reports" permissio
 """
 from __future__ import annotations
 
-import datetime as dt
 
 from db import recall
 from db.books import Books
 from db.money import qty_str
 from db.permissions import require
+from desktop.cli import iso
 
 REPORTS = ("recall",)
 
@@ -26,26 +26,19 @@ def add_parser(sub, report, common, with_json, parser_class) -> None:
     r.add_argument("--batch", required=True, metavar="BATCH")
 
 
-def _iso(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
-    return value.isoformat()
-
 
 def recall_json(r: dict) -> dict:
     """db.recall.recall's answer as the command line prints it."""
     return {"sku": r["sku"], "name": r["name"], "unit": r["unit"], "batch": r["batch"],
-            "expiry": _iso(r["expiry"]), "expired": r["expired"],
+            "expiry": iso(r["expiry"]), "expired": r["expired"],
             "on_hand": qty_str(r["on_hand"]), "received": qty_str(r["received"]),
             "supplier": r["supplier"], "receipt": r["receipt"],
-            "received_on": _iso(r["received_on"]),
-            "receipts": [{"number": x["number"], "date": _iso(x["date"]), "at": _iso(x["at"]),
+            "received_on": iso(r["received_on"]),
+            "receipts": [{"number": x["number"], "date": iso(x["date"]), "at": iso(x["at"]),
                           "supplier": x["supplier"], "qty": qty_str(x["qty"])}
                          for x in r["receipts"]],
             "sold": qty_str(r["sold"]),
-            "sales": [{"number": s["number"], "date": _iso(s["date"]), "at": _iso(s["at"]),
+            "sales": [{"number": s["number"], "date": iso(s["date"]), "at": iso(s["at"]),
                        "customer": s["customer"], "cashier": s["cashier"],
                        "sold": qty_str(s["sold"]), "returned": qty_str(s["returned"]),
                        "qty": qty_str(s["qty"])} for s in r["sales"]]}

@@ -18,6 +18,7 @@ from db.books import Books
 from db.errors import BooksError
 from db.money import money_str, qty_str
 from db.permissions import may, require
+from desktop.cli import iso
 
 REPORTS = ("stock-as-of", "trail", "count-trace")
 
@@ -48,17 +49,10 @@ def _date(text: str, what: str) -> dt.date:
         raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
 
 
-def _iso(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
-    return value.isoformat()
-
 
 def movement_json(m: dict, with_cost: bool) -> dict:
-    out = {"number": m["number"], "kind": m["kind"], "date": _iso(m["date"]),
-           "at": _iso(m["at"]), "user": m["user"], "qty": qty_str(m["qty"]),
+    out = {"number": m["number"], "kind": m["kind"], "date": iso(m["date"]),
+           "at": iso(m["at"]), "user": m["user"], "qty": qty_str(m["qty"]),
            "balance": qty_str(m["balance"]), "batch": m["batch"], "note": m["note"],
            "order": m["order"], "approved_by": m["approved_by"]}
     if with_cost:
@@ -110,12 +104,12 @@ def _trail(conn, args, with_cost: bool) -> tuple[dict, str]:
 def _count_trace(conn, args, with_cost: bool) -> tuple[dict, str]:
     t = stock_history.count_trace(conn, args.number, args.sku)
     prev = t["previous"]
-    data = {"number": t["number"], "date": _iso(t["date"]), "at": _iso(t["at"]),
+    data = {"number": t["number"], "date": iso(t["date"]), "at": iso(t["at"]),
             "user": t["user"], "cancelled": t["cancelled"], "sku": t["sku"], "name": t["name"],
             "unit": t["unit"], "expected": qty_str(t["expected"]),
             "counted": qty_str(t["counted"]), "difference": qty_str(t["difference"]),
             "previous": None if prev is None else {
-                "number": prev["number"], "date": _iso(prev["date"]), "at": _iso(prev["at"]),
+                "number": prev["number"], "date": iso(prev["date"]), "at": iso(prev["at"]),
                 "counted": qty_str(prev["counted"])},
             "movements": [movement_json(m, with_cost) for m in t["movements"]],
             "moved": qty_str(t["moved"]), "explained": t["explained"]}

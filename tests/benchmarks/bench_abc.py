@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, func, select  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from db import abc, clock, migrate, users  # noqa: E402
@@ -37,6 +36,7 @@ from db.engine import make_engine  # noqa: E402
 from db.schema import documents, products, stock  # noqa: E402
 from db.seed import seed  # noqa: E402
 from db.shop import init  # noqa: E402
+from bench_db import add_arguments, bench_database  # noqa: E402
 
 
 def _prepare(url: str, args, own: bool) -> dict:
@@ -139,9 +139,7 @@ def _measure(url: str, today: dt.date, runs: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", help="a seeded shop to read (never written)")
-    ap.add_argument("--pg", metavar="ADMIN_URL", help="make the database bench_abc there")
-    ap.add_argument("--keep", action="store_true", help="keep the database made")
+    add_arguments(ap, "bench_abc", "a seeded shop to read (never written)")
     ap.add_argument("--products", type=int, default=20000)
     ap.add_argument("--customers", type=int, default=2000)
     ap.add_argument("--lines", type=int, default=5_000_000)
@@ -150,34 +148,10 @@ def main() -> None:
     ap.add_argument("--per-count", type=int, default=500, help="products per stocktake")
     ap.add_argument("--runs", type=int, default=10)
     args = ap.parse_args()
-    admin, made, tmp = None, None, None
-    if args.db:
-        url = args.db
-    elif args.pg:
-        admin_url = make_url(args.pg).set(drivername="postgresql+psycopg")
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        made = "bench_abc"
-        with admin.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{made}" WITH (FORCE)')
-            c.exec_driver_sql(f'CREATE DATABASE "{made}"')
-        url = admin_url.set(database=made).render_as_string(hide_password=False)
-    else:
-        tmp = Path(tempfile.mkdtemp(prefix="sk_bench_abc_"))
-        url = f"sqlite:///{tmp / 'shop.db'}"
-    result: dict = {"backend": make_url(url).get_backend_name()}
-    try:
+    with bench_database(args, "bench_abc") as url:
+        result: dict = {"backend": make_url(url).get_backend_name()}
         result.update(_prepare(url, args, own=not args.db))
         result.update(_measure(url, dt.date.fromisoformat(result["last_day"]), args.runs))
-    finally:
-        if made and not args.keep:
-            with admin.connect() as c:
-                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{made}" WITH (FORCE)')
-        if admin is not None:
-            admin.dispose()
-        if tmp is not None and not args.keep:
-            for f in tmp.iterdir():
-                f.unlink()
-            tmp.rmdir()
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 

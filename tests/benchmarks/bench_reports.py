@@ -26,14 +26,13 @@ import multiprocessing
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, func, select  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from db import migrate, rollups, users  # noqa: E402
@@ -42,6 +41,7 @@ from db.engine import make_engine  # noqa: E402
 from db.schema import documents  # noqa: E402
 from db.seed import seed  # noqa: E402
 from db.shop import init  # noqa: E402
+from bench_db import add_arguments, bench_database  # noqa: E402
 
 
 def _prepare(url: str, args) -> dict:
@@ -180,9 +180,7 @@ def _checkout(url: str, last: dt.date, args) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", help="a shop to use (seeded if it has no sales)")
-    ap.add_argument("--pg", metavar="ADMIN_URL", help="make the database bench_reports there")
-    ap.add_argument("--keep", action="store_true", help="keep the database made")
+    add_arguments(ap, "bench_reports", "a shop to use (seeded if it has no sales)")
     ap.add_argument("--products", type=int, default=20000)
     ap.add_argument("--customers", type=int, default=2000)
     ap.add_argument("--lines", type=int, default=5_000_000)
@@ -196,35 +194,13 @@ def main() -> None:
     ap.add_argument("--no-checkout", action="store_true")
     ap.add_argument("--no-reference", action="store_true")
     args = ap.parse_args()
-    admin, made, tmp = None, None, None
-    if args.db:
-        url = args.db
-    elif args.pg:
-        admin_url = make_url(args.pg).set(drivername="postgresql+psycopg")
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        made = "bench_reports"
-        with admin.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{made}" WITH (FORCE)')
-            c.exec_driver_sql(f'CREATE DATABASE "{made}"')
-        url = admin_url.set(database=made).render_as_string(hide_password=False)
-    else:
-        tmp = Path(tempfile.mkdtemp(prefix="sk_bench_reports_"))
-        url = f"sqlite:///{tmp / 'shop.db'}"
-    result: dict = {"backend": make_url(url).get_backend_name()}
-    try:
+    with bench_database(args, "bench_reports") as url:
+        result: dict = {"backend": make_url(url).get_backend_name()}
         result.update(_prepare(url, args))
         last = dt.date.fromisoformat(result["last_day"])
         result["summaries"] = _summaries(url, last, args.runs, not args.no_reference)
         if not args.no_checkout:
             result["checkout"] = _checkout(url, last, args)
-    finally:
-        if made and not args.keep:
-            with admin.connect() as c:
-                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{made}" WITH (FORCE)')
-        if tmp and not args.keep:
-            for f in tmp.iterdir():
-                f.unlink()
-            tmp.rmdir()
     print(json.dumps(result, ensure_ascii=False, indent=1))
 
 

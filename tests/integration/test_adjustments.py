@@ -69,33 +69,23 @@ def test_adjustments_by_reason_sum_quantities_and_value_and_a_cancel_nets_out(go
             by_reason(c, today, today - dt.timedelta(days=1))
 
 
-def _cli(shop, capsys, monkeypatch, *args, user=None, password=None):
-    from desktop.cli import run
-    monkeypatch.setenv("STOREKEEPER_PASSWORD", password or shop.owner_password)
-    monkeypatch.delenv("STOREKEEPER_DB", raising=False)
-    capsys.readouterr()
-    code = run(["--db", shop.url, *(["--user", user] if user else []), *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_cli_adjustment_reasons_and_the_report(goods, capsys, monkeypatch):
-    code, out, err = _cli(goods, capsys, monkeypatch, "post", "adjustment", "--line", "A1:-1",
+def test_cli_adjustment_reasons_and_the_report(goods, cli, capsys, monkeypatch):
+    code, out, err = cli("post", "adjustment", "--line", "A1:-1",
                           "--reason", "sample", "--note", "for the tasting table", "--json")
     assert code == 0, err
     number = json.loads(out)["number"]
     assert _note(goods, number) == "sample: for the tasting table"
-    code, out, err = _cli(goods, capsys, monkeypatch, "post", "adjustment", "--line", "A1:-1",
+    code, out, err = cli("post", "adjustment", "--line", "A1:-1",
                           "--reason", "broke it")
     assert code != 0 and "damage, expiry" in err and "Traceback" not in err
     day = clock.today().isoformat()
-    code, out, err = _cli(goods, capsys, monkeypatch, "report", "adjustments", "--from", day,
+    code, out, err = cli("report", "adjustments", "--from", day,
                           "--to", day, "--json")
     assert code == 0, err
     assert json.loads(out) == {"rows": [{"reason": "sample", "documents": 1, "qty_in": "0",
                                          "qty_out": "1", "value": "-5.00"}]}
     goods.as_user("amy", "bookkeeper", "book-pass-1")
-    code, out, err = _cli(goods, capsys, monkeypatch, "report", "adjustments", "--from", day,
+    code, out, err = cli("report", "adjustments", "--from", day,
                           "--to", day, "--json", user="amy", password="book-pass-1")
     assert code == 0, err
     assert json.loads(out)["rows"][0]["value"] == "-5.00"          # a bookkeeper sees cost

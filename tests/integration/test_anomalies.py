@@ -153,18 +153,8 @@ def test_count_accuracy_per_count(week):
         assert len(an.count_accuracy(conn)) == 5
 
 
-def _cli(shop, capsys, monkeypatch, *args, password=None):
-    from desktop.cli import run
-    monkeypatch.setenv("STOREKEEPER_PASSWORD", password or shop.owner_password)
-    monkeypatch.delenv("STOREKEEPER_DB", raising=False)
-    capsys.readouterr()
-    code = run(["--db", shop.url, *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_cli_json_shapes(week, capsys, monkeypatch):
-    code, out, err = _cli(week, capsys, monkeypatch, "report", "anomalies", "--week-of",
+def test_cli_json_shapes(week, cli, capsys, monkeypatch):
+    code, out, err = cli("report", "anomalies", "--week-of",
                           (MON + 3 * DAY).isoformat(), "--json")
     assert code == 0, err
     d = json.loads(out)
@@ -177,36 +167,36 @@ def test_cli_json_shapes(week, capsys, monkeypatch):
     s = d["sales_below_cost"][0]
     assert (s["qty"], s["price"], s["unit_cost"], s["loss"]) == ("1", "2.00", "3.00", "1.00")
     assert d["count_variances"][0]["history"][1]["difference"] == "-1"
-    code, out, err = _cli(week, capsys, monkeypatch, "report", "count-accuracy", "--from",
+    code, out, err = cli("report", "count-accuracy", "--from",
                           MON.isoformat(), "--to", (MON + 6 * DAY).isoformat(), "--json")
     assert code == 0, err
     rows = json.loads(out)["counts"]
     assert set(rows[0]) == {"number", "date", "user", "items", "matching", "accuracy"}
     assert [r["accuracy"] for r in rows] == ["33.3", "33.3", "66.7", "100.0", "100.0"]
-    code, out, err = _cli(week, capsys, monkeypatch, "report", "anomalies", "--week-of", "soon")
+    code, out, err = cli("report", "anomalies", "--week-of", "soon")
     assert code == 1 and "--week-of 'soon' is not a date" in err and out == ""
 
 
-def test_cli_default_week_and_text(week, capsys, monkeypatch):
-    code, out, err = _cli(week, capsys, monkeypatch, "report", "anomalies", "--json")
+def test_cli_default_week_and_text(week, cli, capsys, monkeypatch):
+    code, out, err = cli("report", "anomalies", "--json")
     assert code == 0, err
     start = dt.date.fromisoformat(json.loads(out)["week_start"])
     assert start.weekday() == 0 and start == clock.today() - dt.timedelta(
         days=clock.today().weekday() + 7)
-    code, out, err = _cli(week, capsys, monkeypatch, "report", "anomalies", "--week-of",
+    code, out, err = cli("report", "anomalies", "--week-of",
                           MON.isoformat())
     assert code == 0, err
     assert "kim" in out and "voids at the till are not recorded" in out
 
 
-def test_a_cashier_gets_no_cost(week, capsys, monkeypatch):
-    code, out, err = _cli(week, capsys, monkeypatch, "--user", "kim", "report", "anomalies",
+def test_a_cashier_gets_no_cost(week, cli, capsys, monkeypatch):
+    code, out, err = cli("--user", "kim", "report", "anomalies",
                           "--json", password="secret-pw")
     assert code == 1 and out == "" and "may not" in err
     # were a role without costs ever allowed reports, it would get none
     monkeypatch.setitem(permissions.ALLOWED, "reports",
                         permissions.ALLOWED["reports"] | {"cashier"})
-    code, out, err = _cli(week, capsys, monkeypatch, "--user", "kim", "report", "anomalies",
+    code, out, err = cli("--user", "kim", "report", "anomalies",
                           "--week-of", MON.isoformat(), "--json", password="secret-pw")
     assert code == 0, err
     d = json.loads(out)

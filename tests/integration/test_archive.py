@@ -98,17 +98,7 @@ def _old_live(shop) -> set[str]:
                                     .where(documents.c.doc_date < shop.cut))}
 
 
-def _cli(shop, capsys, monkeypatch, *args):
-    from desktop.cli import run
-    monkeypatch.setenv("STOREKEEPER_PASSWORD", shop.owner_password)
-    monkeypatch.delenv("STOREKEEPER_DB", raising=False)
-    capsys.readouterr()
-    code = run(["--db", shop.url, *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_archive_moves_old_documents_and_keeps_every_total(history, capsys, monkeypatch,
+def test_archive_moves_old_documents_and_keeps_every_total(history, cli, capsys, monkeypatch,
                                                            tmp_path):
     shop, old = history, history.old
     before = _snapshot(shop)
@@ -117,7 +107,7 @@ def test_archive_moves_old_documents_and_keeps_every_total(history, capsys, monk
     n_old = shop.count(documents, documents.c.doc_date < shop.cut)
     seq_before = shop.scalar(select(func.max(audit_log.c.seq)))
 
-    code, out, err = _cli(shop, capsys, monkeypatch, "archive", "--before", shop.cut.isoformat(),
+    code, out, err = cli("archive", "--before", shop.cut.isoformat(),
                           "--json")
     assert code == 0, err
     done = json.loads(out)
@@ -162,10 +152,10 @@ def test_archive_moves_old_documents_and_keeps_every_total(history, capsys, monk
 
     # archived documents print (invoice, receipt)
     pdf_inv, pdf_rec = tmp_path / "inv.pdf", tmp_path / "rec.pdf"
-    code, _o, err = _cli(shop, capsys, monkeypatch, "print", "invoice", old["s1"].number,
+    code, _o, err = cli("print", "invoice", old["s1"].number,
                          "-o", str(pdf_inv))
     assert code == 0, err
-    code, _o, err = _cli(shop, capsys, monkeypatch, "print", "receipt", old["r1"].number,
+    code, _o, err = cli("print", "receipt", old["r1"].number,
                          "-o", str(pdf_rec))
     assert code == 0, err
     if shutil.which("pdftotext"):
@@ -174,23 +164,23 @@ def test_archive_moves_old_documents_and_keeps_every_total(history, capsys, monk
                                   text=True, check=True).stdout
             assert number in text.replace(" ", "")
     # a number nowhere is still refused with one line
-    code, _o, err = _cli(shop, capsys, monkeypatch, "print", "invoice", "XS19990101-0001",
+    code, _o, err = cli("print", "invoice", "XS19990101-0001",
                          "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and "XS19990101-0001" in err and len(err.strip().splitlines()) == 1
 
     # a second run moves nothing more
-    code, out, err = _cli(shop, capsys, monkeypatch, "archive", "--before", shop.cut.isoformat(),
+    code, out, err = cli("archive", "--before", shop.cut.isoformat(),
                           "--json")
     assert code == 0 and json.loads(out)["documents"] == 0
     assert _old_live(shop) == kept and shop.count(archive_runs) == 1
     assert check_books(shop.engine) == []
 
 
-def test_archive_refuses_bad_dates_and_non_owners(history, capsys, monkeypatch):
+def test_archive_refuses_bad_dates_and_non_owners(history, cli, capsys, monkeypatch):
     shop = history
-    code, out, err = _cli(shop, capsys, monkeypatch, "archive", "--before", "2024-13-45")
+    code, out, err = cli("archive", "--before", "2024-13-45")
     assert code == 1 and "2024-13-45" in err and len(err.strip().splitlines()) == 1
-    code, out, err = _cli(shop, capsys, monkeypatch, "archive", "--before",
+    code, out, err = cli("archive", "--before",
                           (clock.today() + DAY).isoformat())
     assert code == 1 and "after today" in err
     today = clock.today()

@@ -206,20 +206,10 @@ def test_days_before_the_archive_cut_are_refused_and_later_ones_add_the_openings
 
 # ---------------------------------------------------------------- the command line
 
-def _cli(shop, capsys, monkeypatch, *args, user=None, password=None):
-    from desktop.cli import run
-    monkeypatch.setenv("STOREKEEPER_PASSWORD", password or shop.owner_password)
-    monkeypatch.delenv("STOREKEEPER_DB", raising=False)
-    capsys.readouterr()
-    code = run(["--db", shop.url, *(["--user", user] if user else []), *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_cli_json_shapes(history, capsys, monkeypatch):
+def test_cli_json_shapes(history, cli, capsys, monkeypatch):
     shop = history
     day = _day(5).isoformat()
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "stock-as-of", "--date", day,
+    code, out, err = cli("report", "stock-as-of", "--date", day,
                           "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -227,11 +217,11 @@ def test_cli_json_shapes(history, capsys, monkeypatch):
     assert data["rows"][0] == {"sku": "A1", "name": "海天酱油", "unit": "瓶", "qty": "10",
                                "value": money_str(shop.seen[5]["A1"][1])}
     assert data["value"] == money_str(sum(v for _q, v in shop.seen[5].values()))
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "stock-as-of", "--date", day,
+    code, out, err = cli("report", "stock-as-of", "--date", day,
                           "--sku", "B1", "--sku", "M1", "--json")
     assert [r["sku"] for r in json.loads(out)["rows"]] == ["B1", "M1"]
 
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "trail", "--sku", "A1",
+    code, out, err = cli("report", "trail", "--sku", "A1",
                           "--limit", "20", "--json")
     assert code == 0, err
     rows = json.loads(out)["rows"]
@@ -242,7 +232,7 @@ def test_cli_json_shapes(history, capsys, monkeypatch):
     assert received["order"] == shop.po.number and received["approved_by"] == ["wang"]
     assert received["value"] == "30.00" and received["date"] == _day(5).isoformat()
 
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "count-trace", "--number",
+    code, out, err = cli("report", "count-trace", "--number",
                           shop.st2.number, "--sku", "A1", "--json")
     assert code == 0, err
     t = json.loads(out)
@@ -252,18 +242,18 @@ def test_cli_json_shapes(history, capsys, monkeypatch):
     assert t["moved"] == qty_str(1000)
 
 
-def test_cli_text_and_errors(history, capsys, monkeypatch):
+def test_cli_text_and_errors(history, cli, capsys, monkeypatch):
     shop = history
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "trail", "--sku", "A1")
+    code, out, err = cli("report", "trail", "--sku", "A1")
     assert code == 0 and "broken bottle" in out and "approved by wang" in out
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "count-trace", "--number",
+    code, out, err = cli("report", "count-trace", "--number",
                           shop.st2.number, "--sku", "A1")
     assert code == 0 and "expected 11, counted 10, difference -1" in out
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "trail", "--sku", "NOPE")
+    code, out, err = cli("report", "trail", "--sku", "NOPE")
     assert code == 1 and err.strip() == "error: no product with SKU or barcode 'NOPE'"
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "stock-as-of", "--date",
+    code, out, err = cli("report", "stock-as-of", "--date",
                           "2026-02-30")
     assert code == 1 and "--date '2026-02-30' is not a date" in err
-    code, out, err = _cli(shop, capsys, monkeypatch, "report", "trail", "--sku", "A1",
+    code, out, err = cli("report", "trail", "--sku", "A1",
                           user="li", password="clerk-pass-1")
     assert code == 1 and "may not do this: reports" in err and "Traceback" not in err
