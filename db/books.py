@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import Engine
 
 from db import documents as docs
-from db import abc, alerts, approvals, clock, counter, counts, drafts, fastsale, masters, orders, shifts, users
+from db import abc, alerts, approvals, backup, clock, counter, counts, drafts, fastsale, masters, orders, shifts, users
 from db.audit import Actor
 from db.documents import LineIn
 from db.engine import write_transaction
@@ -310,6 +310,7 @@ class Books:
             counter.check_scale_setting(conn, key, value)
             alerts.check_setting(key, value)
             abc.check_setting(key, value)
+            backup.check_setting(key, value)
             masters.set_setting(conn, self.actor, key, value)
 
     def set_scale_layout(self, layout: counter.ScaleLayout) -> None:

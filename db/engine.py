@@ -143,6 +143,8 @@ def _sqlite_engine(url: str, path: str) -> Engine:
         parent = Path(path).expanduser().resolve().parent
         if not parent.exists():
             raise BooksError(f"database folder {parent} does not exist")
+        from db.backup import refuse_network_drive
+        refuse_network_drive(path)
     # Each thread gets its own connection; NullPool would reopen the file on
     # every transaction, which costs more than the WAL set-up.
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},

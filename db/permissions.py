@@ -14,6 +14,9 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "customer-payment": {"owner", "manager", "bookkeeper", "cashier"},
     "supplier-payment": {"owner", "manager", "bookkeeper"},
     "cancel": {"owner", "manager"},
+    # a copy of the books, and the books replaced by one (db.backup)
+    "backup": {"owner", "manager"},
+    "restore": {"owner"},
     "master-data": {"owner", "manager"},
     "users": {"owner"},
     "settings": {"owner"},

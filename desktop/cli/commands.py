@@ -21,6 +21,9 @@ def dispatch(args) -> int:
         from desktop.ui.app import main as gui_main
         return gui_main(getattr(args, "db", None), smoke=args.smoke, screen=args.screen)
     url = resolve_url(getattr(args, "db", None))
+    if args.command == "restore":            # the shop may be damaged or gone
+        from desktop.cli.cmd_backup import run_restore
+        return run_restore(args, url)
     if args.command != "init" and url.startswith("sqlite:///"):
         path = url[len("sqlite:///"):]
         if path and path != ":memory:" and not os.path.exists(path):
@@ -39,7 +42,7 @@ def dispatch(args) -> int:
                    "check": cmd_check, "print": _print, "labels": _labels, "approve": cmd_decide,
                    "reject": cmd_decide, "submit": cmd_decide, "import": cmd_import,
                    "undo-import": cmd_undo_import, "export": cmd_export,
-                   "archive": _archive, "rollups": _reports}[args.command]
+                   "archive": _archive, "rollups": _reports, "backup": _backup}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
@@ -58,6 +61,11 @@ def _labels(args, books: Books) -> int:
 def _reports(args, books: Books) -> int:
     from desktop.cli.cmd_reports import run
     return run(args, books)
+
+
+def _backup(args, books: Books) -> int:
+    from desktop.cli.cmd_backup import run_backup
+    return run_backup(args, books)
 
 
 def _archive(args, books: Books) -> int:

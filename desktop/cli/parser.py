@@ -188,7 +188,8 @@ def build_parser() -> Parser:
 
     sub.add_parser("check", parents=[with_json], help="verify the books; exit 1 on any breach")
 
-    from desktop.cli import cmd_archive, cmd_labels, cmd_print
+    from desktop.cli import cmd_archive, cmd_backup, cmd_labels, cmd_print
+    cmd_backup.add_parser(sub, common, with_json)
     cmd_print.add_parser(sub, common, with_json, Parser)
     cmd_labels.add_parser(sub, common, with_json, Parser)
     cmd_archive.add_parser(sub, common, with_json, Parser)

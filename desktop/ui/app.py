@@ -176,16 +176,28 @@ def _smoke(engine: Engine, actor: Actor, key: str, db_label: str, started: float
 
 
 def _daily_housekeeping(engine: Engine, window) -> None:
-    """At the start of the app, off the GUI thread: yesterday's stock snapshot (and
-    any month end still missing: db.snapshots). A failure is only logged: the
-    next start tries again."""
+    """At the start of the app, off the GUI thread: today's backup of an SQLite shop
+    (the first start of the day; the last `backup_keep` kept: db.backup.daily) and
+    yesterday's stock snapshot (and any month end still missing: db.snapshots). A
+    failure is shown in the status bar and logged: the next start tries again."""
     import logging
 
-    from db import snapshots
+    from db import backup, snapshots
     from desktop.ui.workers import run_in_background
-    run_in_background(lambda _r: snapshots.catch_up(engine), lambda _days: None,
-                      lambda message: logging.getLogger(__name__).warning(
-                          "stock snapshots not made: %s", message), owner=window)
+
+    def work(_report):
+        made = None
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as conn:
+                keep = backup.keep_setting(conn)
+            made = backup.daily(engine, backup.folder_of(engine), keep)
+        snapshots.catch_up(engine)
+        return made
+
+    def failed(message: str) -> None:
+        logging.getLogger(__name__).warning("daily backup or snapshots not made: %s", message)
+        window.statusBar().showMessage(message, 60_000)
+    run_in_background(work, lambda _made: None, failed, owner=window)
 
 
 def _smoke_window(engine: Engine, actor: Actor, key: str, db_label: str, started: float) -> int:

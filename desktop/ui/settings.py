@@ -121,6 +121,9 @@ class SettingsScreen(QWidget):
         from desktop.ui.settings_stock import StockSettingsBox
         self.stock_settings = StockSettingsBox(self.books, body)
         column.addWidget(self.stock_settings)
+        from desktop.ui.settings_backup import BackupBox
+        self.backups = BackupBox(self.books, body)
+        column.addWidget(self.backups)
         column.addStretch(1)
 
         holder = QWidget(self)

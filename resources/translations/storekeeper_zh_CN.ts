@@ -188,42 +188,42 @@
         <translation>库存预警：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="70"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="72"/>
         <source>Stock alerts</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="73"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="75"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="74"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="76"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="75"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="77"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="88"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="90"/>
         <source>Send to the webhook</source>
         <translation>发送到群机器人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="96"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="98"/>
         <source>No webhook is set in Settings.</source>
         <translation>设置中尚未填写群机器人地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="100"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="102"/>
         <source>Nothing needs attention.</source>
         <translation>没有需要处理的事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="113"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="115"/>
         <source>Sent {n} alerts to the webhook.</source>
         <translation>已将 {n} 条预警发送到群机器人。</translation>
     </message>
@@ -623,6 +623,49 @@
         <location filename="../../desktop/ui/archive_screen.py" line="84"/>
         <source>{docs} documents dated before {before} were moved to the archive ({where}).</source>
         <translation>{before} 之前的 {docs} 张单据已移入归档（{where}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="25"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="31"/>
+        <source>PostgreSQL: back up with pg_dump on a schedule on the server (docs/durability.md), or `storekeeper backup FILE`.</source>
+        <translation>PostgreSQL：在服务器上定时用 pg_dump 备份（见 docs/durability.md），或运行 `storekeeper backup 文件`。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="37"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="45"/>
+        <source>Daily backups kept:</source>
+        <translation>保留每日备份：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="49"/>
+        <source>Newest:</source>
+        <translation>最近的备份：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="50"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="70"/>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_backup.py" line="93"/>
+        <source>Backed up and checked: {file}</source>
+        <translation>已备份并校验：{file}</translation>
     </message>
 </context>
 <context>
@@ -1625,48 +1668,48 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="636"/>
-        <location filename="../../desktop/ui/settings.py" line="735"/>
+        <location filename="../../desktop/ui/settings.py" line="639"/>
+        <location filename="../../desktop/ui/settings.py" line="738"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="638"/>
+        <location filename="../../desktop/ui/settings.py" line="641"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="647"/>
+        <location filename="../../desktop/ui/settings.py" line="650"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="651"/>
+        <location filename="../../desktop/ui/settings.py" line="654"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="658"/>
+        <location filename="../../desktop/ui/settings.py" line="661"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="660"/>
+        <location filename="../../desktop/ui/settings.py" line="663"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="678"/>
+        <location filename="../../desktop/ui/settings.py" line="681"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="692"/>
+        <location filename="../../desktop/ui/settings.py" line="695"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="703"/>
+        <location filename="../../desktop/ui/settings.py" line="706"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -4676,266 +4719,266 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="145"/>
+        <location filename="../../desktop/ui/settings.py" line="148"/>
         <source>Database (this computer)</source>
         <translation>数据库（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="152"/>
+        <location filename="../../desktop/ui/settings.py" line="155"/>
         <source>This computer (a file)</source>
         <translation>本机（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="154"/>
+        <location filename="../../desktop/ui/settings.py" line="157"/>
         <source>A PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="162"/>
+        <location filename="../../desktop/ui/settings.py" line="165"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="171"/>
+        <location filename="../../desktop/ui/settings.py" line="174"/>
         <source>e.g. 192.168.1.10</source>
         <translation>例如 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="177"/>
+        <location filename="../../desktop/ui/settings.py" line="180"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="191"/>
+        <location filename="../../desktop/ui/settings.py" line="194"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="221"/>
+        <location filename="../../desktop/ui/settings.py" line="224"/>
         <source>In use now:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="225"/>
+        <location filename="../../desktop/ui/settings.py" line="228"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="227"/>
+        <location filename="../../desktop/ui/settings.py" line="230"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="228"/>
+        <location filename="../../desktop/ui/settings.py" line="231"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="229"/>
+        <location filename="../../desktop/ui/settings.py" line="232"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="230"/>
+        <location filename="../../desktop/ui/settings.py" line="233"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="233"/>
+        <location filename="../../desktop/ui/settings.py" line="236"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="245"/>
-        <location filename="../../desktop/ui/settings.py" line="271"/>
-        <location filename="../../desktop/ui/settings.py" line="307"/>
-        <location filename="../../desktop/ui/settings.py" line="355"/>
+        <location filename="../../desktop/ui/settings.py" line="248"/>
+        <location filename="../../desktop/ui/settings.py" line="274"/>
+        <location filename="../../desktop/ui/settings.py" line="310"/>
+        <location filename="../../desktop/ui/settings.py" line="358"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="252"/>
+        <location filename="../../desktop/ui/settings.py" line="255"/>
         <source>A change takes effect the next time Storekeeper starts.</source>
         <translation>更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="263"/>
+        <location filename="../../desktop/ui/settings.py" line="266"/>
         <source>Language (this computer)</source>
         <translation>语言（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="268"/>
+        <location filename="../../desktop/ui/settings.py" line="271"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="277"/>
+        <location filename="../../desktop/ui/settings.py" line="280"/>
         <source>The language changes the next time Storekeeper starts.</source>
         <translation>语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="279"/>
+        <location filename="../../desktop/ui/settings.py" line="282"/>
         <source>Language of the screens:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="292"/>
+        <location filename="../../desktop/ui/settings.py" line="295"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="294"/>
+        <location filename="../../desktop/ui/settings.py" line="297"/>
         <source>Shop name:</source>
         <translation>店名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="294"/>
+        <location filename="../../desktop/ui/settings.py" line="297"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="295"/>
+        <location filename="../../desktop/ui/settings.py" line="298"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="295"/>
+        <location filename="../../desktop/ui/settings.py" line="298"/>
         <source>Tax number:</source>
         <translation>税号：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="315"/>
+        <location filename="../../desktop/ui/settings.py" line="318"/>
         <source>Only the owner can change the shop details.</source>
         <translation>只有店主可以修改店铺信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="325"/>
+        <location filename="../../desktop/ui/settings.py" line="328"/>
         <source>Scale labels</source>
         <translation>电子秤条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="336"/>
+        <location filename="../../desktop/ui/settings.py" line="339"/>
         <source>weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="337"/>
+        <location filename="../../desktop/ui/settings.py" line="340"/>
         <source>price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="346"/>
+        <location filename="../../desktop/ui/settings.py" line="349"/>
         <source>First two digits:</source>
         <translation>前两位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="347"/>
+        <location filename="../../desktop/ui/settings.py" line="350"/>
         <source>Digits of the item code:</source>
         <translation>商品代码位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="348"/>
+        <location filename="../../desktop/ui/settings.py" line="351"/>
         <source>The label carries the:</source>
         <translation>条码内含：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="349"/>
+        <location filename="../../desktop/ui/settings.py" line="352"/>
         <source>Decimals of the weight:</source>
         <translation>重量小数位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="350"/>
+        <location filename="../../desktop/ui/settings.py" line="353"/>
         <source>A scale label is an EAN-13: two digits (such as 20-29), the item code (the product&apos;s SKU or one of its barcodes), the weight or the price in fen, and a check digit. A code that is some product&apos;s barcode is always that product.</source>
         <translation>电子秤条码是 EAN-13 码：两位前缀（如 20-29）、商品代码（商品的编码或它的某个条码）、重量或金额（以分计），以及一位校验码。与某商品条码相同的码，始终识别为该商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="390"/>
+        <location filename="../../desktop/ui/settings.py" line="393"/>
         <source>Scale label layout saved.</source>
         <translation>电子秤条码格式已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="407"/>
+        <location filename="../../desktop/ui/settings.py" line="410"/>
         <source>The settings file could not be used as it is: {problem}</source>
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="444"/>
+        <location filename="../../desktop/ui/settings.py" line="447"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="469"/>
+        <location filename="../../desktop/ui/settings.py" line="472"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="472"/>
+        <location filename="../../desktop/ui/settings.py" line="475"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="474"/>
+        <location filename="../../desktop/ui/settings.py" line="477"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="476"/>
+        <location filename="../../desktop/ui/settings.py" line="479"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="489"/>
+        <location filename="../../desktop/ui/settings.py" line="492"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="490"/>
+        <location filename="../../desktop/ui/settings.py" line="493"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="515"/>
+        <location filename="../../desktop/ui/settings.py" line="518"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="529"/>
+        <location filename="../../desktop/ui/settings.py" line="532"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="542"/>
+        <location filename="../../desktop/ui/settings.py" line="545"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="551"/>
-        <location filename="../../desktop/ui/settings.py" line="592"/>
+        <location filename="../../desktop/ui/settings.py" line="554"/>
+        <location filename="../../desktop/ui/settings.py" line="595"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="557"/>
+        <location filename="../../desktop/ui/settings.py" line="560"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="596"/>
+        <location filename="../../desktop/ui/settings.py" line="599"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="607"/>
+        <location filename="../../desktop/ui/settings.py" line="610"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="618"/>
+        <location filename="../../desktop/ui/settings.py" line="621"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="619"/>
+        <location filename="../../desktop/ui/settings.py" line="622"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>

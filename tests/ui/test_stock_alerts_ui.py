@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -93,3 +94,26 @@ def test_the_webhook_and_schedule_are_set_and_tested_in_settings(qtbot, stocked,
     assert "could not be reached" in done[0] and not box.error.isHidden()
     clerk = stocked.as_user("xiaozhang", "clerk")
     assert not StockSettingsBox(clerk).webhook.isEnabled()
+
+
+def test_back_up_now_from_settings(qtbot, stocked):
+    from db import backup
+    from desktop.ui.settings_backup import BackupBox
+    box = BackupBox(stocked.books)
+    qtbot.addWidget(box)
+    if stocked.engine.dialect.name != "sqlite":
+        assert not hasattr(box, "now_button")          # PostgreSQL: pg_dump on the server
+        return
+    assert box.newest.text() == "none yet"
+    done = []
+    box.back_up_now(on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=15_000)
+    assert isinstance(done[0], dict) and done[0]["verified"], done
+    backup.verify_sqlite(Path(done[0]["file"]))
+    assert box.newest.text().startswith(Path(done[0]["file"]).name)
+    box.keep.setValue(5)
+    box.save_keep()
+    with stocked.engine.connect() as c:
+        assert backup.keep_setting(c) == 5
+    cashier = stocked.as_user("amy", "cashier")
+    assert not BackupBox(cashier).now_button.isEnabled()
