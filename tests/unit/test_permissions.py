@@ -15,7 +15,7 @@ EXPECTED_YES = {
               "labels"},
     "bookkeeper": {"customer-payment", "supplier-payment", "see-cost", "reports", "check",
                    "print-statement"},
-    "manager": set(ALLOWED) - {"users", "settings", "archive"},
+    "manager": set(ALLOWED) - {"users", "settings", "archive", "restore"},
 }
 
 
