@@ -231,6 +231,8 @@ def restore(url: str, src: str | os.PathLike) -> dict:
             with engine.storekeeper_write_lock:           # type: ignore[attr-defined]
                 if db.exists():
                     _backup_sqlite(engine, safety)
+                else:
+                    safety = None                         # nothing to keep: the file is gone
                 engine.dispose()                          # no connection left on the old file
                 tmp = _tmp_beside(db)
                 try:
@@ -255,7 +257,7 @@ def restore(url: str, src: str | os.PathLike) -> dict:
                  f"restoring {src}")
     finally:
         engine.dispose()
-    return {"restored_from": str(src), "safety_copy": str(safety),
+    return {"restored_from": str(src), "safety_copy": str(safety) if safety else None,
             "seconds": round(time.perf_counter() - started, 2)}
 
 

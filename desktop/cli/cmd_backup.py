@@ -84,6 +84,6 @@ def run_restore(args, url: str) -> int:
             copy.dispose()
     require(signed, "restore")
     done = backup.restore(url, src)
-    emit(args, done, f"restored from {done['restored_from']}; the shop as it was is in "
-                     f"{done['safety_copy']}")
+    emit(args, done, f"restored from {done['restored_from']}" + (
+        f"; the shop as it was is in {done['safety_copy']}" if done["safety_copy"] else ""))
     return 0

@@ -107,6 +107,7 @@ def test_a_shop_whose_file_is_gone_is_restored_signing_in_against_the_copy(shop,
         Path(f"{db}{side}").unlink(missing_ok=True)
     code, text, err = cli("restore", str(out), "--json")
     assert code == 0, err
+    assert json.loads(text)["safety_copy"] is None          # nothing was there to keep
     assert check_books(make_engine(shop.url)) == []
 
 
