@@ -55,6 +55,15 @@ def password_from(env: str, prompt: str) -> str:
     raise BooksError(f"a password is needed: set ${env}")
 
 
+def parse_date(text: str, what: str):
+    """A date typed as 2026-12-31; BooksError naming the option otherwise."""
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
+
+
 def iso(value) -> str | None:
     """A date as 2026-12-02, a time as 2026-12-02 13:45:07 (JSON's dates and times)."""
     if value is None:

@@ -12,13 +12,12 @@ Voids at the till are not recorded by the books, so only cancels are counted.
 """
 from __future__ import annotations
 
-import datetime as dt
 
 from db import anomalies as an
 from db.books import Books
-from db.errors import BooksError
 from db.money import money_str, qty_str
 from db.permissions import may, require
+from desktop.cli import parse_date as _date
 
 REPORTS = ("anomalies", "count-accuracy")
 
@@ -38,11 +37,6 @@ def add_parser(sub, report, common, with_json, parser_class) -> None:
     c.add_argument("--to", dest="date_to", metavar="DATE", help="counts up to DATE")
 
 
-def _date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
 
 
 def anomalies_json(answer: dict) -> dict:

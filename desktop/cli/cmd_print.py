@@ -6,11 +6,9 @@ prints {"kind", "number" | "party" | "category", "file"}.
 """
 from __future__ import annotations
 
-import datetime as dt
 
 from db.books import Books
-from db.errors import BooksError
-from desktop.cli import emit
+from desktop.cli import emit, parse_date as _date
 
 
 def add_parser(sub, common, with_json, parser_class) -> None:
@@ -103,11 +101,6 @@ def _print_order(args, books: Books, language: str) -> dict:
     return {"kind": "purchase-order", "number": data.order.number, "file": str(path)}
 
 
-def _date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
 
 
 def _print_statement(args, books: Books, language: str) -> dict:

@@ -12,7 +12,6 @@ permission; cost and profit are left out for roles without "see-cost".
 """
 from __future__ import annotations
 
-import datetime as dt
 
 from db import clock, rollups, rollups_upkeep
 from db.books import Books
@@ -20,6 +19,7 @@ from db.engine import write_transaction
 from db.errors import BooksError
 from db.money import money_str, qty_str
 from db.permissions import may, require
+from desktop.cli import parse_date as _date
 
 REPORTS = ("sales-summary", "best-sellers", "daily-close", "adjustments")
 
@@ -52,11 +52,6 @@ def add_parser(sub, report, common, with_json, parser_class) -> None:
     rb.add_argument("--from", dest="date_from", metavar="DATE", help="only the days from DATE on")
 
 
-def _date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
 
 
 def _figures(r: dict, with_cost: bool, key: bool = True) -> dict:

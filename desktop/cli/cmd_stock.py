@@ -11,14 +11,12 @@ Money and quantities as decimal strings, dates ISO (CLI.md). Reports need the
 """
 from __future__ import annotations
 
-import datetime as dt
 
 from db import stock_history
 from db.books import Books
-from db.errors import BooksError
 from db.money import money_str, qty_str
 from db.permissions import may, require
-from desktop.cli import iso
+from desktop.cli import iso, parse_date as _date
 
 REPORTS = ("stock-as-of", "trail", "count-trace")
 
@@ -42,11 +40,6 @@ def add_parser(sub, report, common, with_json, parser_class) -> None:
     c.add_argument("--sku", required=True, metavar="SKU")
 
 
-def _date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
 
 
 

@@ -13,7 +13,7 @@ from db.errors import BooksError
 from db.masters import NewProduct, get_setting
 from db.money import money_str, parse_money, parse_qty
 from db.posting import Posted
-from desktop.cli import emit, password_from
+from desktop.cli import emit, password_from, parse_date as _date
 
 
 def dispatch(args) -> int:
@@ -297,11 +297,6 @@ def cmd_cancel(args, books: Books) -> int:
     return 0
 
 
-def _date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BooksError(f"{what} '{text}' is not a date like 2026-12-31") from None
 
 
 def cmd_decide(args, books: Books) -> int:
