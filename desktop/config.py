@@ -9,7 +9,8 @@ $XDG_CONFIG_HOME or ~/.config on Linux, %APPDATA% on Windows and
     {"database": {"kind": "sqlite", "path": "/home/wang/shop.db"},
      "language": "zh_CN"}
     {"database": {"kind": "postgresql", "host": "192.168.1.10", "port": 5432,
-                  "database": "shop", "user": "wang"},
+                  "database": "shop", "user": "wang",
+                  "tls": "verify-full", "ca_file": "/home/wang/shop-ca.crt"},
      "language": "",
      "receipt_printer": {"kind": "escpos", "target": "192.168.1.50:9100",
                          "paper_width": 58}}
@@ -90,6 +91,11 @@ class DatabaseChoice:
     port: int = DEFAULT_PG_PORT
     database: str = ""
     user: str = ""
+    # TLS to the server with its certificate checked against `ca_file` (or the
+    # system's certificate store when empty) and its name against `host`:
+    # libpq's sslmode=verify-full. Off, libpq's default (prefer) applies.
+    tls: bool = False
+    ca_file: str = ""
 
     @property
     def is_server(self) -> bool:
@@ -103,23 +109,32 @@ class DatabaseChoice:
         """The SQLAlchemy URL; user and password are quoted as URLs need."""
         if not self.is_server:
             return f"sqlite:///{self.file_path()}"
+        query = {}
+        if self.tls:
+            query = {"sslmode": "verify-full",
+                     "sslrootcert": str(Path(self.ca_file).expanduser()) if self.ca_file
+                     else "system"}
         return URL.create("postgresql+psycopg", username=self.user or None,
                           password=password or None, host=self.host or None,
                           port=self.port or None, database=self.database or None,
-                          ).render_as_string(hide_password=False)
+                          query=query).render_as_string(hide_password=False)
 
     def label(self) -> str:
         """For display: the file, or user@host:port/database (never a password)."""
         if not self.is_server:
             return self.file_path()
         who = f"{self.user}@" if self.user else ""
-        return f"PostgreSQL {who}{self.host or 'localhost'}:{self.port}/{self.database}"
+        tls = " (TLS)" if self.tls else ""
+        return f"PostgreSQL {who}{self.host or 'localhost'}:{self.port}/{self.database}{tls}"
 
     def to_dict(self) -> dict[str, Any]:
         if not self.is_server:
             return {"kind": "sqlite", "path": self.path}
-        return {"kind": "postgresql", "host": self.host, "port": self.port,
+        data = {"kind": "postgresql", "host": self.host, "port": self.port,
                 "database": self.database, "user": self.user}
+        if self.tls:
+            data.update(tls="verify-full", ca_file=self.ca_file)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "DatabaseChoice":
@@ -129,7 +144,7 @@ class DatabaseChoice:
         kind = data.get("kind")
         if kind not in KINDS:
             raise ValueError(f"unknown database kind {kind!r}")
-        strings = {k: data.get(k, "") for k in ("path", "host", "database", "user")}
+        strings = {k: data.get(k, "") for k in ("path", "host", "database", "user", "ca_file")}
         for k, v in strings.items():
             if not isinstance(v, str):
                 raise ValueError(f"database {k} is not text")
@@ -138,10 +153,14 @@ class DatabaseChoice:
         port = data.get("port", DEFAULT_PG_PORT)
         if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
             raise ValueError(f"database port {port!r} is not a port number")
+        tls = data.get("tls", "")
+        if tls not in ("", None, "verify-full"):
+            raise ValueError(f"database tls {tls!r} is not 'verify-full'")
         if kind == "sqlite":
             return cls("sqlite", path=strings["path"])
         return cls("postgresql", host=strings["host"], port=port,
-                   database=strings["database"], user=strings["user"])
+                   database=strings["database"], user=strings["user"],
+                   tls=tls == "verify-full", ca_file=strings["ca_file"] if tls else "")
 
     @classmethod
     def from_url(cls, url: str) -> "DatabaseChoice":
@@ -150,8 +169,11 @@ class DatabaseChoice:
         if parsed.get_backend_name() == "sqlite":
             return cls("sqlite", path=parsed.database or "")
         if parsed.get_backend_name() == "postgresql":
+            tls = parsed.query.get("sslmode") == "verify-full"
+            root = parsed.query.get("sslrootcert", "")
             return cls("postgresql", host=parsed.host or "", port=parsed.port or DEFAULT_PG_PORT,
-                       database=parsed.database or "", user=parsed.username or "")
+                       database=parsed.database or "", user=parsed.username or "", tls=tls,
+                       ca_file=root if tls and root != "system" else "")
         raise ValueError(f"unsupported database '{parsed.get_backend_name()}'")
 
 

@@ -194,8 +194,20 @@ class SettingsScreen(QWidget):
         self.remember = QCheckBox(self.tr("Remember the password on this computer"), box)
         self.remember.setObjectName("rememberPassword")
         self.remember.setChecked(True)
+        # TLS with the server's certificate and name checked (libpq's verify-full)
+        self.db_tls = QCheckBox(self.tr("Encrypt the connection and verify the server (TLS)"), box)
+        self.db_tls.setObjectName("dbTls")
+        self.db_ca = QLineEdit(box)
+        self.db_ca.setObjectName("dbCaFile")
+        self.db_ca.setPlaceholderText(self.tr("empty: the system's certificate authorities"))
+        self.ca_browse = QPushButton(self.tr("Browse…"), box)
+        self.ca_browse.clicked.connect(self._browse_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.db_ca, 1)
+        ca_row.addWidget(self.ca_browse)
+        self.db_tls.toggled.connect(self._tls_changed)
         self._server_widgets = (self.db_host, port_label, self.db_port, self.db_name,
-                                self.db_user, self.db_password, self.remember)
+                                self.db_user, self.db_password, self.remember, self.db_tls)
         self._file_widgets = (self.db_path, self.browse)
         self.kind_file.toggled.connect(self._kind_changed)
 
@@ -232,6 +244,12 @@ class SettingsScreen(QWidget):
         add(6, self.tr("User:"), self.db_user, self.db_user)
         add(7, self.tr("Password:"), self.db_password, self.db_password)
         grid.addWidget(self.remember, 8, 2)
+        grid.addWidget(self.db_tls, 9, 2)
+        ca_label = QLabel(self.tr("Certificate authority:"), box)
+        ca_label.setBuddy(self.db_ca)
+        grid.addWidget(ca_label, 10, 1, label_align)
+        grid.addLayout(ca_row, 10, 2)
+        self._ca_widgets = (ca_label, self.db_ca, self.ca_browse)
 
         self.test_button = QPushButton(self.tr("Test connection"), box)
         self.test_button.setObjectName("testConnection")
@@ -435,6 +453,8 @@ class SettingsScreen(QWidget):
         self.db_port.setValue(choice.port or config.DEFAULT_PG_PORT)
         self.db_name.setText(choice.database)
         self.db_user.setText(choice.user)
+        self.db_tls.setChecked(choice.tls)
+        self.db_ca.setText(choice.ca_file)
         self.db_password.clear()
         self._password_hint()
         (self.kind_server if choice.is_server else self.kind_file).setChecked(True)
@@ -454,14 +474,22 @@ class SettingsScreen(QWidget):
             w.setEnabled(server)
         for w in self._file_widgets:
             w.setEnabled(not server)
+        self._tls_changed()
         self.test_result.clear()
+
+    def _tls_changed(self, *_args) -> None:
+        on = self.kind_server.isChecked() and self.db_tls.isChecked()
+        for w in self._ca_widgets:
+            w.setEnabled(on)
 
     def choice(self) -> DatabaseChoice:
         """The database the form describes."""
         if self.kind_server.isChecked():
+            tls = self.db_tls.isChecked()
             return DatabaseChoice("postgresql", host=self.db_host.text().strip(),
                                   port=self.db_port.value(), database=self.db_name.text().strip(),
-                                  user=self.db_user.text().strip())
+                                  user=self.db_user.text().strip(), tls=tls,
+                                  ca_file=self.db_ca.text().strip() if tls else "")
         path = self.db_path.text().strip()
         return DatabaseChoice("sqlite",
                               path=str(Path(path).expanduser().absolute()) if path else "")
@@ -477,6 +505,9 @@ class SettingsScreen(QWidget):
             return self.tr("Give the database's name.")
         if not choice.user:
             return self.tr("Give the user name on the server.")
+        if choice.tls and choice.ca_file and not Path(choice.ca_file).expanduser().is_file():
+            return self.tr("The certificate authority file {file} does not exist.").format(
+                file=choice.ca_file)
         return ""
 
     def _same_as_saved(self, choice: DatabaseChoice) -> bool:
@@ -494,6 +525,13 @@ class SettingsScreen(QWidget):
             options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.db_path.setText(path)
+
+    def _browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("The server's certificate authority"), self.db_ca.text().strip(),
+            self.tr("Certificates (*.crt *.pem *.cer);;All files (*)"))
+        if path:
+            self.db_ca.setText(path)
 
     def test_connection(self) -> None:
         """Try the database the form describes, off the GUI thread."""

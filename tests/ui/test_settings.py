@@ -369,3 +369,25 @@ def test_quitting_the_password_question_returns_none(backend, qtbot, ring, monke
     QTimer.singleShot(0, quit_dialog)
     assert ask_missing_password("postgresql+psycopg://wang@db.local:5432/shop") is None
     assert ring.entries == {}
+
+
+def test_tls_with_a_certificate_authority_is_saved_and_shown_again(qtbot, shop, ring, config_file):
+    screen = open_screen(qtbot, shop)
+    fill_server(screen, host="db.shop.lan", password="pw-1")
+    assert not screen.db_ca.isEnabled()        # only with TLS on
+    screen.db_tls.setChecked(True)
+    assert screen.db_ca.isEnabled()
+    screen.db_ca.setText(str(config_file.parent / "no-such-ca.crt"))
+    click(qtbot, screen, "saveDatabase")
+    assert "does not exist" in screen.database_note.text()
+    ca = config_file.parent / "shop-ca.crt"
+    ca.parent.mkdir(parents=True, exist_ok=True)
+    ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    screen.db_ca.setText(str(ca))
+    click(qtbot, screen, "saveDatabase")
+    assert saved()["database"]["tls"] == "verify-full"
+    assert saved()["database"]["ca_file"] == str(ca)
+    url = config.configured_url()
+    assert "sslmode=verify-full" in url and "sslrootcert=" in url
+    again = open_screen(qtbot, shop)
+    assert again.db_tls.isChecked() and again.db_ca.text() == str(ca)
