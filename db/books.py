@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import Engine
 
 from db import documents as docs
-from db import abc, alerts, approvals, backup, clock, counter, counts, drafts, fastsale, masters, orders, shifts, users
+from db import abc, alerts, approvals, backup, clock, counter, counts, drafts, fastsale, masters, orders, security, shifts, users
 from db.audit import Actor
 from db.documents import LineIn
 from db.engine import write_transaction
@@ -131,6 +131,7 @@ class Books:
                           confirmed_by=confirmed_by, client_id=client_id)
 
     def order_detail(self, number: str) -> orders.Order:
+        require(self.actor, "see-cost")        # an order's lines are costs
         with self.engine.connect() as conn:
             return orders.detail(conn, number)
 
@@ -208,7 +209,7 @@ class Books:
     def alerts(self) -> list[dict]:
         self.catch_up_approvals()
         with self.engine.connect() as conn:
-            return alerts.alerts(conn)
+            return alerts.alerts(conn, with_cost=may(self.actor, "see-cost"))
 
     # drafts
     def save_draft(self, kind: str, lines: list[LineIn], *, customer: str | None = None,
@@ -304,6 +305,32 @@ class Books:
             users.deactivate(conn, self.actor, name)
             approvals.reassign_all(conn, clock.now())
 
+    def unlock_user(self, name: str) -> bool:
+        """The account's failed sign-ins forgotten and its lock lifted; False if
+        there was nothing to forget."""
+        require(self.actor, "users")
+        with write_transaction(self.engine) as conn:
+            return users.unlock(conn, self.actor, name)
+
+    def set_user_password(self, name: str, password: str) -> None:
+        """The owner's reset of another account's password (it unlocks it too).
+        One's own password is changed with change_password, giving the current one."""
+        require(self.actor, "users")
+        if (name or "").strip() == self.actor.name:
+            raise BooksError("to change your own password, give the current one "
+                             "(change password, not reset)")
+        with write_transaction(self.engine) as conn:
+            users.set_password(conn, self.actor, name, password)
+
+    def change_password(self, old: str, new: str) -> None:
+        """The acting person's own password; a wrong `old` counts toward the lock."""
+        users.change_password(self.engine, self.actor, old, new)
+
+    def list_users(self) -> list[users.Account]:
+        require(self.actor, "users")
+        with self.engine.connect() as conn:
+            return users.list_users(conn)
+
     def set_setting(self, key: str, value: str) -> None:
         require(self.actor, "settings")
         with write_transaction(self.engine) as conn:
@@ -311,6 +338,7 @@ class Books:
             alerts.check_setting(key, value)
             abc.check_setting(key, value)
             backup.check_setting(key, value)
+            security.check_setting(key, value)
             masters.set_setting(conn, self.actor, key, value)
 
     def set_scale_layout(self, layout: counter.ScaleLayout) -> None:

@@ -1,12 +1,13 @@
 """Sign-in: a user name and a password checked by db.users.sign_in."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 from sqlalchemy import Engine
 
-from db import users
+from db import clock, users
 from db.audit import Actor
 from db.errors import SignInFailed
 from desktop.ui.widgets import error_label
@@ -44,17 +45,25 @@ class SignInDialog(QDialog):
     def try_sign_in(self) -> None:
         try:
             self.actor = users.sign_in(self._engine, self.user.text().strip(), self.password.text())
-        except SignInFailed as exc:
-            # db.users words a lockout as "... locked until <time> ..."; anything else
-            # is the deliberately vague unknown-user-or-wrong-password refusal.
-            if "locked" in exc.message:
-                text = self.tr("Too many failed attempts: this account is locked for a while.")
-                self.error.setToolTip(exc.message)
-            else:
-                text = self.tr("Unknown user or wrong password.")
-            self.error.setText(text)
-            self.error.show()
-            self.password.clear()
-            self.password.setFocus()
+        except users.AccountLocked as exc:
+            text = self.tr("Too many failed attempts: this account is locked until {time}. "
+                           "The owner can unlock it sooner.")
+            self._refuse(text.format(time=until_text(exc.until)), exc.message)
+            return
+        except SignInFailed:
+            # deliberately vague: an unknown user and a wrong password read the same
+            self._refuse(self.tr("Unknown user or wrong password."))
             return
         self.accept()
+
+    def _refuse(self, text: str, tip: str = "") -> None:
+        self.error.setText(text)
+        self.error.setToolTip(tip)
+        self.error.show()
+        self.password.clear()
+        self.password.setFocus()
+
+
+def until_text(until: dt.datetime) -> str:
+    """A lock's end: the time alone today, with the date on another day."""
+    return f"{until:%H:%M:%S}" if until.date() == clock.today() else f"{until:%Y-%m-%d %H:%M}"
