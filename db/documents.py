@@ -594,7 +594,9 @@ def payment(conn: Connection, actor: Actor, party: str, name: str, amount: int, 
 # ---------------------------------------------------------------- cancel
 
 def cancel(conn: Connection, actor: Actor, number: str, *, client_id: str | None = None) -> Posted:
-    """Posts a reversal beside the document and marks it cancelled; the original stays."""
+    """Posts a reversal beside the document and marks it cancelled; the original stays.
+    Refused when the document is dated in the closed books (db.periods), though the
+    reversal is dated today."""
     doc = _lock_document(conn, number)
     if doc.reverses_id is not None:
         raise BooksError(f"{doc.number} is itself a reversal and cannot be cancelled")
@@ -630,7 +632,7 @@ def cancel(conn: Connection, actor: Actor, number: str, *, client_id: str | None
         conn, kind=doc.kind, user_id=actor.id, number=f"{doc.number}-C", client_id=client_id,
         customer_id=doc.customer_id, supplier_id=doc.supplier_id, payment=doc.payment,
         total=-doc.total, ref_id=doc.ref_id, reverses_id=doc.id,
-        note=f"reversal of {doc.number}")
+        note=f"reversal of {doc.number}", cancels=doc)   # refused if doc's day is closed
     lines = conn.execute(select(document_lines).where(document_lines.c.document_id == doc.id)
                          .order_by(document_lines.c.line_no)).all()
     insert_lines(conn, rev_id, [

@@ -28,6 +28,8 @@ statement back; either way the caller posts the sale the ordinary way
 (db.books), which gives the proper error, or flags the movement where the
 shop allows negative stock. A client id seen before returns the first
 result and writes nothing; serialization failures and deadlocks are retried.
+A sale dated in the closed books (db.periods) is declined too, for the
+ordinary posting to refuse.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ import psycopg
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from db import clock
+from db import clock, periods
 from db.audit import Actor
 from db.posting import Posted, find_by_client_id
 from db.schema import DOC_KINDS, PAYMENT_METHODS
@@ -48,9 +50,15 @@ DECLINED = "SK001"          # sk_fast_sale: not enough stock (or no stock row): 
 _RETRY = ("40001", "40P01")  # serialization failure, deadlock detected
 _NO_FUNCTION = "42883"      # undefined function: a database not upgraded yet
 
+# The codes go in only while the sale's day is open (db.periods): on a closed day the
+# function is handed one code that is no product's (NULL), so it declines having
+# written nothing and db.books posts the sale the ordinary way, which refuses it by
+# name. The setting is read inside the sale's own transaction (a close waits for it).
+_OPEN_CODES = (f"CASE WHEN (SELECT value FROM settings WHERE key = '{periods.KEY}') >= %s::text "
+               "THEN ARRAY[NULL]::text[] ELSE %s::text[] END")
 _CALL = ("SELECT outcome, doc_id, doc_number, doc_kind, doc_total, doc_status "
          "FROM sk_fast_sale(%s::text, %s::integer, %s::text, %s::text, %s::text, %s::date, "
-         "%s::text, %s::text, %s::text, %s::text[], %s::bigint[], %s::bigint[])")
+         "%s::text, %s::text, %s::text, " + _OPEN_CODES + ", %s::bigint[], %s::bigint[])")
 # One simple-protocol round trip, three transactions' worth of work: the sale
 # commits without waiting for the disk (its locks go at once), then a
 # transaction that writes one WAL record commits the ordinary way, which
@@ -92,7 +100,7 @@ def _attempt(engine: Engine, actor: Actor, lines, customer, payment, client_id, 
     day = doc_date or now.date()
     key = day.strftime("%Y%m%d")
     params = (client_id, actor.id, actor.name, " ".join(customer.split()) if customer else None,
-              payment, day, key, DOC_KINDS["sale"], now.isoformat(sep=" "),
+              payment, day, key, DOC_KINDS["sale"], now.isoformat(sep=" "), day.isoformat(),
               [l.code.strip() for l in lines], [l.qty for l in lines], [l.price for l in lines])
     with engine.connect() as conn:
         raw = conn.connection.driver_connection

@@ -13,6 +13,12 @@ checked. A batch writes:
 
 an import_batches row naming all of it, and one audit row. Undo reverses the
 batch's documents (db.documents.cancel) and retires the products it made.
+
+Nothing lands in the closed books (db.periods): the documents a batch posts are
+dated today and go through db.posting; sales history dated on or before the
+closed day is refused (closed_rows names those rows for a preview; commit_batch
+refuses the whole batch if any is left), and so is the undo of a batch whose
+history reaches into the closed days.
 """
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ from typing import Iterable
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from db import audit, clock, fastsql
+from db import audit, clock, fastsql, periods
 from db.audit import Actor
 from db.bulkload import BulkLoader, sqlite_datetime
 from db.documents import insert_lines
@@ -144,6 +150,7 @@ def commit_batch(conn: Connection, actor: Actor, kind: str, *, file: str, sheet:
     """Writes the batch; returns {"batch", "documents", "created"}."""
     if imported_before(conn, kind, content_hash) is not None:
         raise BooksError(f"{file}: these rows were imported already; nothing to do")
+    _refuse_closed_rows(conn, kind, file, rows)
     now = clock.now()
     batch = conn.execute(import_batches.insert().values(
         kind=kind, file=file, sheet=sheet, content_hash=content_hash, user_id=actor.id, at=now,
@@ -173,6 +180,39 @@ def commit_batch(conn: Connection, actor: Actor, kind: str, *, file: str, sheet:
                    f"{summary.get('rows_unchanged', 0)} unchanged, "
                    f"{summary.get('rows_rejected', 0)} rejected"})
     return {"batch": batch, "documents": docs, "created": created}
+
+
+def closed_rows(conn: Connection, kind: str, rows: list[dict]) -> list[int]:
+    """The indexes (0-based) of the rows dated in the closed books (db.periods):
+    sales history dated on or before the closed day. A preview refuses these."""
+    return _dated_closed(periods.closed_through(conn) if kind == "sales-history" else None, rows)
+
+
+def _dated_closed(closed, rows: list[dict]) -> list[int]:
+    return [] if closed is None else [i for i, r in enumerate(rows)
+                                      if r.get("date") is not None and r["date"] <= closed]
+
+
+def _refuse_closed_rows(conn: Connection, kind: str, file: str, rows: list[dict]) -> None:
+    """BooksError naming every row dated in the closed books, before anything is
+    written: by the spreadsheet's row number where the row carries it (_row), else
+    by its place among the rows to import."""
+    if kind != "sales-history":
+        return
+    closed = periods.closed_through(conn)
+    bad = _dated_closed(closed, rows)
+    if not bad:
+        return
+    named = []
+    for i in bad[:20]:
+        r = rows[i]
+        where = f"row {r['_row']}" if r.get("_row") else f"row {i + 1} to import"
+        what = r.get("sku") or r.get("barcode") or r.get("name") or ""
+        named.append(f"{where} ({r['date'].isoformat()}{', ' + what if what else ''})")
+    more = f" and {len(bad) - 20} more" if len(bad) > 20 else ""
+    raise BooksError(f"{file}: {len(bad)} row(s) of sales history are dated on or before "
+                     f"{closed.isoformat()}, and the books are closed through that day: "
+                     f"{'; '.join(named)}{more}. Nothing was imported")
 
 
 def _products(conn: Connection, actor: Actor, batch: int, rows: list[dict], now) -> tuple[int, str | None]:
@@ -416,6 +456,12 @@ def undo(conn: Connection, actor: Actor, batch_id: int) -> dict:
         raise BooksError(f"no import batch {batch_id}")
     if b.status != "committed":
         raise BooksError(f"import batch {batch_id} is {b.status} already")
+    if b.kind == "sales-history":          # its rows feed the reports of the days they are dated
+        first = conn.execute(select(func.min(sales_history.c.day))
+                             .where(sales_history.c.batch_id == batch_id)).scalar()
+        if first is not None:
+            periods.require_open(conn, first, f"cannot undo import batch {batch_id}, which "
+                                              "holds sales history")
     reversed_ = [docs_rules.cancel(conn, actor, n).number for n in b.documents.split() if n]
     made = conn.execute(select(import_created.c.entity_id).where(
         import_created.c.batch_id == batch_id, import_created.c.entity == "product")).scalars().all()

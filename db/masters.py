@@ -134,7 +134,16 @@ def get_setting(conn: Connection, key: str, default: str | None = None) -> str |
     return row.value if row else default
 
 
+# settings with their own command, checks and audit, never written through set_setting:
+# the day the books are closed through (db.periods.KEY)
+OWN_COMMAND_SETTINGS = {"books_closed_through": "the owner closes the books with `period close "
+                                                "--through DATE` and reopens them with "
+                                                "`period reopen`"}
+
+
 def set_setting(conn: Connection, actor: Actor, key: str, value: str) -> None:
+    if key in OWN_COMMAND_SETTINGS:
+        raise BooksError(f"{key} is not set as a setting: {OWN_COMMAND_SETTINGS[key]}")
     old = get_setting(conn, key)
     if old is None:
         conn.execute(settings.insert().values(key=key, value=value))

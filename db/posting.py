@@ -7,7 +7,9 @@ A posting is one transaction that
   2. prices every outgoing movement at moving weighted average cost and
      writes the on-hand cache with a conditional UPDATE checked by rowcount,
   3. updates customer and supplier balances (locked in id order),
-  4. takes the document's number from its per-kind, per-day counter,
+  4. refuses a document dated in the closed books (db.periods: the setting
+     read once, here), takes the document's number from its per-kind,
+     per-day counter,
   5. inserts the document, its lines, the stock ledger and account ledger
      rows, and finally appends to the audit chain (the one global lock,
      taken last and held only to the commit).
@@ -29,7 +31,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, select, upda
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from db import audit, clock
+from db import audit, clock, periods
 from db.engine import write_transaction
 from db import fastsql
 from db.fastsql import FastIn, FastStatement
@@ -38,7 +40,7 @@ from db.masters import get_setting
 from db.money import cost_share, money_str, qty_str, round_div, unit_cost
 from db.schema import (DOC_KINDS, account_ledger, audit_head, audit_log, barcodes, batches,
                        customers, doc_counters, document_lines, document_payments, documents,
-                       products, stock, stock_ledger, suppliers)
+                       products, settings, stock, stock_ledger, suppliers)
 
 T = TypeVar("T")
 NEGATIVE_FLAG = "negative-stock"
@@ -395,14 +397,27 @@ def _post_draft_row(conn: Connection, draft, kind: str, now: dt.datetime, values
 
 
 def insert_document(conn: Connection, *, kind: str, user_id, number: str | None = None,
-                    doc_date: dt.date | None = None, status: str = "posted", **values) -> tuple[int, str]:
+                    doc_date: dt.date | None = None, status: str = "posted",
+                    cancels=None, **values) -> tuple[int, str]:
+    """The document row, numbered. A posted one dated on or before the day the books
+    are closed through (db.periods) is refused here, the one place every posting
+    passes: so is a reversal (cancels: the documents row it cancels) of a document
+    dated then. The setting is read once, before the counter and the audit head."""
     now = clock.now()
     draft = conn.info.pop("posting_draft", None)
     if draft is not None and status == "posted":
+        periods.require_open(conn, now.date(), f"cannot post draft {draft.number}")
         return _post_draft_row(conn, draft, kind, now, values)
     doc_date = doc_date or now.date()
+    period = None
+    if status == "posted":
+        period = ((min(cancels.doc_date, doc_date), f"cannot cancel {cancels.number}")
+                  if cancels is not None else (doc_date, periods.posting_what(kind)))
     if conn.dialect.name == "postgresql":
-        return _insert_document_pg(conn, now, kind, user_id, number, doc_date, status, values)
+        return _insert_document_pg(conn, now, kind, user_id, number, doc_date, status, values,
+                                   period)
+    if period is not None:
+        _refuse_if_closed(_CLOSED_THROUGH.execute(conn, {"k": periods.KEY}), period)
     number = number or next_number(conn, kind, doc_date)
     row = dict(_DOC_DEFAULTS)
     row.update(values)
@@ -415,15 +430,20 @@ def insert_document(conn: Connection, *, kind: str, user_id, number: str | None 
 
 
 def _insert_document_pg(conn: Connection, now: dt.datetime, kind: str, user_id, number,
-                        doc_date: dt.date, status: str, values: dict) -> tuple[int, str]:
-    """PostgreSQL, in one round trip: the number from its counter, the document's id
-    from its sequence and the audit head, locked (the last lock of every posting,
-    taken right after the counter; append_audit uses the row). The document row
-    itself goes out with the posting's other rows at the commit."""
+                        doc_date: dt.date, status: str, values: dict,
+                        period: tuple[dt.date, str] | None) -> tuple[int, str]:
+    """PostgreSQL, in one round trip: the closed day (period: the day to check and
+    what it is), the number from its counter, the document's id from its sequence and
+    the audit head, locked (the last lock of every posting, taken right after the
+    counter; append_audit uses the row). The document row itself goes out with the
+    posting's other rows at the commit."""
     key = doc_date.strftime("%Y%m%d")
-    items = [] if number else [(_NEXT_NUMBER, {"kind": kind, "day": key})]
+    items = [(_CLOSED_THROUGH, {"k": periods.KEY})] if period else []
+    items += [] if number else [(_NEXT_NUMBER, {"kind": kind, "day": key})]
     items += [(_NEXT_DOCUMENT_ID, None), (_AUDIT_HEAD, None)]
     cursors = fastsql.together(conn, items)
+    if period:
+        _refuse_if_closed(cursors.pop(0), period)
     if not number:
         number = f"{DOC_KINDS[kind]}{key}-{cursors[0].fetchone()[0]:04d}"
     doc_id = cursors[-2].fetchone()[0]
@@ -436,6 +456,12 @@ def _insert_document_pg(conn: Connection, now: dt.datetime, kind: str, user_id, 
         raise TypeError(f"documents has no column {sorted(set(row) - set(_DOC_DEFAULTS) - {'id'})}")
     _INSERT_DOCUMENT_WITH_ID.defer(conn, row)
     return doc_id, number
+
+
+def _refuse_if_closed(cursor, period: tuple[dt.date, str]) -> None:
+    """cursor: _CLOSED_THROUGH's; period: (the day, what is posted or cancelled)."""
+    row = cursor.fetchone()
+    periods.refuse_if_closed(periods.parse(row[0] if row else None), *period)
 
 
 def write_ledgers(conn: Connection, doc_id: int, user_id, moves: list[Move],
@@ -505,6 +531,8 @@ _BALANCE = {party: FastStatement(lambda t=table: update(t).where(t.c.id == bindp
                                  .values(balance=t.c.balance + bindparam("amount")))
             for party, table in (("customer", customers), ("supplier", suppliers))}
 _NEXT_NUMBER = FastStatement(_counter_upsert, per_dialect=True)
+_CLOSED_THROUGH = FastStatement(lambda: select(settings.c.value)
+                                .where(settings.c.key == bindparam("k")))
 _DOC_DEFAULTS = {c.name: (c.default.arg if c.default is not None and not callable(c.default.arg)
                           else None) for c in documents.c if c.name != "id"}
 _INSERT_DOCUMENT = FastStatement(lambda: _inserter(documents, documents.c.id))

@@ -401,6 +401,14 @@ def check_existing(conn: Connection, p: Preview) -> None:
                 r.status = "unchanged"
                 p.issues.append(Issue(r.row, "", "info",
                                       T("{key} is in the books already", key=v["party"])))
+    elif p.kind == "sales-history":       # nothing into the closed books (db.periods)
+        from db import periods
+        closed = periods.closed_through(conn)
+        for i in imports.closed_rows(conn, p.kind, [r.values for r in new]):
+            r = new[i]
+            _reject(p, r, _header_of(p, "date"),
+                    T("dated {date}: the books are closed through {closed}",
+                      date=r.values["date"].isoformat(), closed=closed.isoformat()))
     elif p.kind in ("opening-stock",):
         found = imports.product_ids(conn, [r.values.get("sku") or r.values.get("barcode")
                                            for r in new])
@@ -444,6 +452,8 @@ def commit(engine, actor, p: Preview) -> dict:
     require(actor, "import")
     summary = p.summary()
     rows = [r.values for r in p.to_import]
+    if p.kind == "sales-history":        # a refusal at commit names the spreadsheet's rows
+        rows = [{**v, "_row": r.row} for v, r in zip(rows, p.to_import)]
     with write_transaction(engine) as conn:
         imports.remember_mapping(conn, actor, p.kind, header_signature(p),
                                  {p.headers[c]: f for c, f in sorted(p.mapping.items())})

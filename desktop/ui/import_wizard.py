@@ -77,6 +77,7 @@ def issue_catalogue() -> list[str]:
         translate("ImportIssue", "{what}: {value} lost its digits (Excel stored the code as a number)"),
         translate("ImportIssue", "{what}: {value} has a wrong check digit (it would be {check}); not stored, and not corrected"),
         translate("ImportIssue", "an Excel date number"),
+        translate("ImportIssue", "dated {date}: the books are closed through {closed}"),
         translate("ImportIssue", "these rows were imported already from {file} on {when} (batch {batch}): nothing to do"),
         translate("ImportIssue", "no product name"),
         translate("ImportIssue", "the minimum is above the maximum"),
