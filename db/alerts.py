@@ -32,7 +32,8 @@ EXPIRY_DAYS = 30
 WEBHOOK_KEY = "alert_webhook_url"
 
 
-def alerts(conn: Connection) -> list[dict]:
+def alerts(conn: Connection, *, with_cost: bool = True) -> list[dict]:
+    """with_cost=False: an order's total (what its goods cost) is left out."""
     out: list[dict] = []
     for w in approvals.all_waiting(conn):
         state = ""
@@ -43,7 +44,8 @@ def alerts(conn: Connection) -> list[dict]:
         urgent = "urgent " if w.urgent else ""
         out.append({"kind": "awaiting-approval", "number": w.number,
                     "message": f"{urgent}order {w.number} from {w.supplier} "
-                               f"({money_str(w.total)}, by {w.creator}) waits for "
+                               f"({money_str(w.total) + ', ' if with_cost else ''}"
+                               f"by {w.creator}) waits for "
                                f"{with_article(w.role)}'s "
                                f"approval since {w.since:%Y-%m-%d %H:%M}, due "
                                f"{w.due_at:%Y-%m-%d %H:%M}{state}"})

@@ -42,6 +42,9 @@ ALLOWED: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "label-templates": {"owner", "manager"},
     # old documents moved to the archive (db.archive)
     "archive": {"owner"},
+    # the audit log read back, filtered (db.audit_list); users are unlocked,
+    # renamed and given new passwords under "users"
+    "audit": {"owner", "manager"},
 }.items()}
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, select
 
 from db.audit import Actor
 from db.engine import read_connection
-from db.errors import BooksError
+from db.errors import BooksError, PermissionDenied
 from db.permissions import may
 from db.schema import (barcodes, customers, document_lines, documents, products, stock,
                        stock_ledger, suppliers)
@@ -110,11 +110,15 @@ SPEC = {
 def export_kind(engine: Engine, actor: Actor, kind: str, path, *,
                 progress: Callable[[int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> int:
-    """Writes the kind to path (.xlsx); returns the number of rows. Costs only for
-    those who may see them (the column stays, empty)."""
+    """Writes the kind to path (.xlsx); returns the number of rows. Only for those
+    who may see costs: the books out carry them (products, stock, movements), and
+    a cashier's file would still name them (a list on screen exports as shown)."""
     if kind not in KINDS:
         raise BooksError(f"unknown kind '{kind}': one of {', '.join(KINDS)}")
     cost = may(actor, "see-cost")
+    if not cost:
+        raise PermissionDenied(f"{actor.name} ({actor.role}) may not do this: export the "
+                               "books (they carry costs)")
     headers, formats = SPEC[kind]
     with read_connection(engine) as conn:
         rows = {"products": lambda: _products(conn, cost), "stock": lambda: _stock(conn, cost),

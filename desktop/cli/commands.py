@@ -42,7 +42,8 @@ def dispatch(args) -> int:
                    "check": cmd_check, "print": _print, "labels": _labels, "approve": cmd_decide,
                    "reject": cmd_decide, "submit": cmd_decide, "import": cmd_import,
                    "undo-import": cmd_undo_import, "export": cmd_export,
-                   "archive": _archive, "rollups": _reports, "backup": _backup}[args.command]
+                   "archive": _archive, "rollups": _reports, "backup": _backup,
+                   "period": _period, "audit": _audit}[args.command]
         return handler(args, books)
     finally:
         engine.dispose()
@@ -66,6 +67,16 @@ def _reports(args, books: Books) -> int:
 def _backup(args, books: Books) -> int:
     from desktop.cli.cmd_backup import run_backup
     return run_backup(args, books)
+
+
+def _period(args, books: Books) -> int:
+    from desktop.cli.cmd_period import run
+    return run(args, books)
+
+
+def _audit(args, books: Books) -> int:
+    from desktop.cli.cmd_audit import run
+    return run(args, books)
 
 
 def _archive(args, books: Books) -> int:
@@ -116,7 +127,9 @@ def cmd_init(args, engine, url: str) -> int:
 
 
 def cmd_seed(args, books: Books) -> int:
+    from db.permissions import require
     from db.seed import seed
+    require(books.actor, "import")           # a whole history written, as an import does
     for name in ("products", "customers", "sales_lines", "days"):
         if getattr(args, name) < 0 or (name in ("products", "days") and getattr(args, name) == 0):
             raise BooksError(f"--{name.replace('_', '-')} must be a positive number")
@@ -180,11 +193,63 @@ def cmd_add(args, books: Books) -> int:
         books.deactivate_user(args.name)
         emit(args, {"name": args.name.strip(), "active": False},
              f"user {args.name.strip()} deactivated")
+    elif args.action == "unlock":
+        name = args.name.strip()
+        done = books.unlock_user(name)
+        emit(args, {"name": name, "unlocked": done},
+             f"user {name} unlocked" if done else f"user {name} had no failed sign-ins to forget")
+    elif args.action == "password":
+        return _user_password(args, books)
+    elif args.action == "list":
+        return _user_list(args, books)
     else:
         password = password_from("STOREKEEPER_NEW_PASSWORD", f"password for {args.name}: ")
         user = books.add_user(args.name, args.role, password)
         emit(args, {"id": user.id, "name": user.name, "role": user.role},
              f"user {user.name} ({user.role}) added")
+    return 0
+
+
+def _new_password(name: str) -> str:
+    """$STOREKEEPER_NEW_PASSWORD, else typed twice at a prompt (a typo would lock
+    the account out)."""
+    env = "STOREKEEPER_NEW_PASSWORD"
+    if os.environ.get(env):
+        return os.environ[env]
+    first = password_from(env, f"new password for {name}: ")
+    if password_from(env, f"new password for {name} again: ") != first:
+        raise BooksError("the two new passwords differ: nothing changed")
+    return first
+
+
+def _user_password(args, books: Books) -> int:
+    """`user password NAME`: one's own (the current password is the one signed in
+    with, $STOREKEEPER_PASSWORD) or, for the owner, a reset of another account."""
+    name = args.name.strip()
+    own = name == books.actor.name
+    if own:
+        old = password_from("STOREKEEPER_PASSWORD", f"current password for {name}: ")
+        books.change_password(old, _new_password(name))
+        text = f"password of {name} changed"
+    else:
+        from db.permissions import require
+        require(books.actor, "users")            # before anyone is asked for a password
+        books.set_user_password(name, _new_password(name))
+        text = f"password of {name} set; the account is unlocked"
+    emit(args, {"name": name, "reset": not own}, text)
+    return 0
+
+
+def _user_list(args, books: Books) -> int:
+    from desktop.cli import iso
+    accounts = books.list_users()
+    data = [{"name": a.name, "role": a.role, "active": a.active,
+             "locked_until": iso(a.locked_until), "failures": a.failures} for a in accounts]
+    lines = ["\t".join([a["name"], a["role"], "active" if a["active"] else "inactive",
+                        f"locked until {a['locked_until']}" if a["locked_until"] else "",
+                        f"{a['failures']} failed sign-ins" if a["failures"] else ""]).rstrip()
+             for a in data]
+    emit(args, data, "\n".join(lines))
     return 0
 
 
@@ -381,7 +446,11 @@ def cmd_report(args, books: Books) -> int:
     for module in (cmd_stock, cmd_anomalies, cmd_recall):
         if args.kind in module.REPORTS:
             return module.run(args, books)
-    from db.permissions import may
+    from db.permissions import may, require
+    if args.kind == "payables" and not may(books.actor, "supplier-payment"):
+        require(books.actor, "reports")      # what the shop owes: not the till's business
+    if args.kind == "alerts":
+        require(books.actor, "see-cost")     # an order's total is a cost (the window agrees)
     with books.engine.connect() as conn:
         if args.kind == "stock":
             rows = reports.stock_report(conn, with_cost=may(books.actor, "see-cost"))

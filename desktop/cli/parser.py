@@ -88,6 +88,16 @@ def build_parser() -> Parser:
     ud = u.add_parser("deactivate", parents=[with_json],
                       help="the account can no longer sign in (orders waiting on it move up)")
     ud.add_argument("name", metavar="NAME")
+    uu = u.add_parser("unlock", parents=[with_json],
+                      help="forget an account's failed sign-ins and lift its lock (owner)")
+    uu.add_argument("name", metavar="NAME")
+    up = u.add_parser("password", parents=[with_json],
+                      help="a new password from $STOREKEEPER_NEW_PASSWORD or a prompt: your own "
+                           "(the current one is $STOREKEEPER_PASSWORD) or, by the owner, "
+                           "another account's (which unlocks it)")
+    up.add_argument("name", metavar="NAME")
+    u.add_parser("list", parents=[with_json],
+                 help="every account: role, active, locked until, failed sign-ins (owner)")
 
     post = sub.add_parser("post", parents=[common], help="post a document").add_subparsers(
         dest="kind", required=True, parser_class=Parser, metavar="KIND")
@@ -193,6 +203,9 @@ def build_parser() -> Parser:
     cmd_print.add_parser(sub, common, with_json, Parser)
     cmd_labels.add_parser(sub, common, with_json, Parser)
     cmd_archive.add_parser(sub, common, with_json, Parser)
+    from desktop.cli import cmd_audit, cmd_period
+    cmd_period.add_parser(sub, common, with_json, Parser)
+    cmd_audit.add_parser(sub, common, with_json, Parser)
     from desktop.cli import cmd_anomalies, cmd_recall, cmd_reports, cmd_stock
     cmd_reports.add_parser(sub, r, common, with_json, Parser)
     cmd_stock.add_parser(sub, r, common, with_json, Parser)
