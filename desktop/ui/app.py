@@ -63,13 +63,7 @@ def main(url: str | None, *, smoke: bool = False, screen: str | None = None) -> 
         actor = _interactive_sign_in(engine)
         if actor is None:
             return 0
-        from desktop.ui.main_window import MainWindow
-
-        from desktop.ui.screens import home_screen
-
-        window = MainWindow(engine, actor, _shop_name(engine), _db_label(resolved),
-                            key if screen else home_screen(actor))
-        window.show()
+        window = _open_window(engine, actor, _db_label(resolved), key if screen else None)
         _daily_housekeeping(engine, window)
         return app.exec()
     except (BooksError, SQLAlchemyError) as exc:
@@ -138,6 +132,43 @@ def _interactive_sign_in(engine: Engine) -> Actor | None:
     actor = dialog.actor if dialog.exec() else None
     dialog.deleteLater()
     return actor
+
+
+_windows: set = set()        # the main window in use (a sign-out makes the next one)
+
+
+def _open_window(engine: Engine, actor: Actor, db_label: str, screen: str | None):
+    """The main window for `actor`; on sign-out (its account menu, or the idle
+    lock's) it goes and the sign-in comes back for whoever is next."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.screens import home_screen
+
+    window = MainWindow(engine, actor, _shop_name(engine), db_label,
+                        screen or home_screen(actor))
+
+    def sign_out() -> None:
+        app = QApplication.instance()
+        window.idle_lock.stop()
+        window.hide()
+        quits = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)   # the sign-in alone on screen is not the end
+        try:
+            following = _interactive_sign_in(engine)
+        finally:
+            app.setQuitOnLastWindowClosed(quits)
+        _windows.discard(window)
+        window.deleteLater()
+        if following is None:
+            app.quit()
+            return
+        _open_window(engine, following, db_label, None)
+
+    window.sign_out_requested.connect(sign_out)
+    _windows.add(window)
+    window.show()
+    return window
 
 
 def _smoke_actor(engine: Engine) -> Actor:

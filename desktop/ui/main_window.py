@@ -6,10 +6,10 @@ list, not all of them.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QStackedWidget, QWidget)
+                               QMenu, QStackedWidget, QToolButton, QWidget)
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -23,6 +23,10 @@ ROLE_KEY = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
+    """Emits sign_out_requested when the signed-in user signs out (the account
+    menu, or the idle lock's Sign out): desktop.ui.app then asks who is next."""
+    sign_out_requested = Signal()
+
     def __init__(self, engine: Engine, actor: Actor, shop_name: str, db_label: str = "",
                  screen: str = DEFAULT_SCREEN, parent=None):
         super().__init__(parent)
@@ -60,6 +64,19 @@ class MainWindow(QMainWindow):
         who = QLabel(self.tr("Signed in as {name} ({role})").format(
             name=actor.name, role=roles.get(actor.role, actor.role)), self)
         self.statusBar().addWidget(who)
+        from desktop.ui.idle_lock import IdleLock, read_minutes
+        self.idle_lock = IdleLock(self, engine, actor, read_minutes(engine))
+        self.idle_lock.sign_out_requested.connect(self.sign_out_requested)
+        self.account = QToolButton(self)
+        self.account.setObjectName("accountButton")
+        self.account.setText(self.tr("Account"))
+        self.account.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.account)
+        menu.addAction(self.tr("Change password…"), self.change_password)
+        menu.addAction(self.tr("Lock now"), self.idle_lock.lock)
+        menu.addAction(self.tr("Sign out"), self.sign_out_requested)
+        self.account.setMenu(menu)
+        self.statusBar().addWidget(self.account)
         self.alerts = None
         if actor.role != "cashier":          # the shelf's alerts, for those who fill it
             from desktop.ui.alerts_view import AlertsButton
@@ -89,6 +106,13 @@ class MainWindow(QMainWindow):
             if self.navigation.item(row).data(ROLE_KEY) == key:
                 self.navigation.setCurrentRow(row)  # -> _navigate
         return self.screens[key]
+
+    def change_password(self) -> bool:
+        from desktop.ui.password_dialog import ChangePasswordDialog
+        dialog = ChangePasswordDialog(self._engine, self.actor, self)
+        changed = bool(dialog.exec())
+        dialog.deleteLater()
+        return changed
 
     def refresh_approvals(self) -> None:
         try:
@@ -124,6 +148,8 @@ class MainWindow(QMainWindow):
             screen = SCREENS[key].build(self._engine, self.actor)
             if hasattr(screen, "count_changed"):
                 screen.count_changed.connect(self.show_approvals_count)
+            if hasattr(screen, "idle_minutes_changed"):
+                screen.idle_minutes_changed.connect(self.idle_lock.set_minutes)
             if hasattr(screen, "shop_name_changed"):
                 screen.shop_name_changed.connect(
                     lambda name: self.setWindowTitle(self.tr("{shop} - Storekeeper").format(shop=name)))

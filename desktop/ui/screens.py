@@ -249,6 +249,16 @@ def _counts(engine: Engine, actor: Actor) -> QWidget:
     return CountsScreen(engine, actor)
 
 
+def _users(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.users_screen import users_screen
+    return users_screen(engine, actor)
+
+
+def _audit(engine: Engine, actor: Actor) -> QWidget:
+    from desktop.ui.audit_screen import audit_screen
+    return audit_screen(engine, actor)
+
+
 def _settings(engine: Engine, actor: Actor) -> QWidget:
     from desktop.ui.settings import SettingsScreen
     return SettingsScreen(engine, actor)
@@ -285,6 +295,10 @@ SCREENS: dict[str, ScreenSpec] = {s.key: s for s in (
     ScreenSpec("reports", lambda: translate("Screens", "Reports"), ReportsScreen, _REPORTS),
     ScreenSpec("import", lambda: translate("Screens", "Import"), _import,
                frozenset({"owner", "manager"})),
+    ScreenSpec("users", lambda: translate("Screens", "Users"), _users,
+               frozenset(r for r in ALL if may(Actor(0, "", r), "users"))),
+    ScreenSpec("audit", lambda: translate("Screens", "Audit log"), _audit,
+               frozenset(r for r in ALL if may(Actor(0, "", r), "audit"))),
     ScreenSpec("settings", lambda: translate("Screens", "Settings"), _settings,
                frozenset({"owner", "manager"})),
 )}

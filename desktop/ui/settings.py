@@ -79,8 +79,10 @@ def keyring_unavailable_text() -> str:
 
 
 class SettingsScreen(QWidget):
-    """Emits shop_name_changed(name) after a new shop name is saved."""
+    """Emits shop_name_changed(name) after a new shop name is saved, and
+    idle_minutes_changed(minutes) after a new idle lock time."""
     shop_name_changed = Signal(str)
+    idle_minutes_changed = Signal(int)
 
     def __init__(self, engine: Engine, actor: Actor, parent=None, db_label: str = ""):
         super().__init__(parent)
@@ -124,6 +126,10 @@ class SettingsScreen(QWidget):
         from desktop.ui.settings_backup import BackupBox
         self.backups = BackupBox(self.books, body)
         column.addWidget(self.backups)
+        from desktop.ui.settings_security import SecurityBox
+        self.security = SecurityBox(self.books, body)
+        self.security.idle_minutes_changed.connect(self.idle_minutes_changed)
+        column.addWidget(self.security)
         column.addStretch(1)
 
         holder = QWidget(self)

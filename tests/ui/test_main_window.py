@@ -11,7 +11,8 @@ from desktop.ui.main_window import MainWindow
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 EVERY_SCREEN = ["Counter", "Purchasing", "Approvals", "Stock", "Counts", "Products", "Customers",
-                "Suppliers", "Reports", "Import", "Settings"]
+                "Suppliers", "Reports", "Import", "Users", "Audit log",
+                "Settings"]
 
 
 def nav_texts(window) -> list[str]:
