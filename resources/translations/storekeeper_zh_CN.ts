@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="57"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="65"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="66"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="67"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="68"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="71"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="83"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Adjust</name>
     <message>
         <location filename="../../desktop/ui/adjustments_ui.py" line="26"/>
@@ -626,6 +664,416 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="33"/>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="33"/>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="34"/>
+        <source>Draft saved</source>
+        <translation>草稿已保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="35"/>
+        <source>Draft edited</source>
+        <translation>草稿已修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="36"/>
+        <source>Draft discarded</source>
+        <translation>草稿已丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="37"/>
+        <source>Order made</source>
+        <translation>订单已建立</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="38"/>
+        <source>Order submitted</source>
+        <translation>订单已提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="39"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="39"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="40"/>
+        <source>Sale put aside</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="41"/>
+        <source>Held sale resumed</source>
+        <translation>取回挂单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="42"/>
+        <source>Shift opened</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="43"/>
+        <source>Shift closed</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="44"/>
+        <source>Count started</source>
+        <translation>盘点开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="45"/>
+        <source>Count finished</source>
+        <translation>盘点完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="46"/>
+        <source>Count posted</source>
+        <translation>盘点已过账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="47"/>
+        <source>Count cancelled</source>
+        <translation>盘点已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="48"/>
+        <source>Product added</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="49"/>
+        <source>Product edited</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="50"/>
+        <source>Customer added</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="51"/>
+        <source>Customer edited</source>
+        <translation>修改客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="52"/>
+        <source>Supplier added</source>
+        <translation>新增供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="53"/>
+        <source>Supplier edited</source>
+        <translation>修改供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="54"/>
+        <source>Barcode given</source>
+        <translation>分配条码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="55"/>
+        <source>Label template saved</source>
+        <translation>标签模板已保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="56"/>
+        <source>Label template deleted</source>
+        <translation>标签模板已删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="57"/>
+        <source>Setting changed</source>
+        <translation>设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="58"/>
+        <source>Books closed</source>
+        <translation>账期已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="59"/>
+        <source>Books reopened</source>
+        <translation>账期已重开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="60"/>
+        <source>Imports</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="61"/>
+        <source>Import undone</source>
+        <translation>导入已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="62"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="63"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="64"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="65"/>
+        <source>Sign-in refused (unknown name)</source>
+        <translation>登录被拒（未知用户名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="66"/>
+        <source>User added</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="67"/>
+        <source>Role changed</source>
+        <translation>角色已更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="68"/>
+        <source>User deactivated</source>
+        <translation>用户已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="69"/>
+        <source>User unlocked</source>
+        <translation>用户已解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="70"/>
+        <source>Password changed</source>
+        <translation>密码已更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="71"/>
+        <source>Wrong current password</source>
+        <translation>当前密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="73"/>
+        <source>Imported: {kind}</source>
+        <translation>已导入：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="80"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="80"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="81"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="81"/>
+        <location filename="../../desktop/ui/audit_screen.py" line="117"/>
+        <location filename="../../desktop/ui/audit_screen.py" line="193"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="82"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="82"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="83"/>
+        <source>Held sale</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="84"/>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="85"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="85"/>
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="86"/>
+        <source>Label template</source>
+        <translation>标签模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="95"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="95"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="115"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="116"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="118"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="119"/>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="120"/>
+        <source>Number or id</source>
+        <translation>单号或编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="121"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="127"/>
+        <source>No. {seq} · {time} · {user}</source>
+        <translation>第 {seq} 条 · {time} · {user}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="128"/>
+        <source>(no user)</source>
+        <translation>（无用户）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="129"/>
+        <source>{action}: {about} {id}</source>
+        <translation>{action}：{about} {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="147"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="159"/>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="161"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="164"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="175"/>
+        <source>Document number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="179"/>
+        <source>All actions</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="182"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="209"/>
+        <source>Pick a row to read its detail.</source>
+        <translation>选择一行查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="221"/>
+        <source>Verify the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="255"/>
+        <source>The first day comes after the last.</source>
+        <translation>起始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="290"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="291"/>
+        <source>Rows: {n}</source>
+        <translation>行数：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="294"/>
+        <source>Could not read the log: {message}</source>
+        <translation>无法读取日志：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="317"/>
+        <source>Verifying the chain…</source>
+        <translation>正在校验哈希链…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="325"/>
+        <source>The chain holds: all {n} rows are as they were written.</source>
+        <translation>哈希链完好：全部 {n} 行与写入时一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="327"/>
+        <source>The chain is broken: {breach}</source>
+        <translation>哈希链已断开：{breach}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_screen.py" line="331"/>
+        <source>Could not verify the chain: {message}</source>
+        <translation>无法校验哈希链：{message}</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../desktop/ui/settings_backup.py" line="25"/>
@@ -790,6 +1238,50 @@
         <location filename="../../desktop/ui/recall_ui.py" line="106"/>
         <source>No sales of batch {batch}</source>
         <translation>批号 {batch} 没有销售</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="48"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="43"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="44"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="45"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="54"/>
+        <source>Signed in as {name}.</source>
+        <translation>当前登录：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="62"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="66"/>
+        <source>Too many failed attempts: this account is locked until {time}.</source>
+        <translation>失败次数过多：该账户已锁定至 {time}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="70"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
     </message>
 </context>
 <context>
@@ -1668,48 +2160,48 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="639"/>
-        <location filename="../../desktop/ui/settings.py" line="738"/>
+        <location filename="../../desktop/ui/settings.py" line="683"/>
+        <location filename="../../desktop/ui/settings.py" line="782"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="641"/>
+        <location filename="../../desktop/ui/settings.py" line="685"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="650"/>
+        <location filename="../../desktop/ui/settings.py" line="694"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="654"/>
+        <location filename="../../desktop/ui/settings.py" line="698"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="661"/>
+        <location filename="../../desktop/ui/settings.py" line="705"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="663"/>
+        <location filename="../../desktop/ui/settings.py" line="707"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="681"/>
+        <location filename="../../desktop/ui/settings.py" line="725"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="695"/>
+        <location filename="../../desktop/ui/settings.py" line="739"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="706"/>
+        <location filename="../../desktop/ui/settings.py" line="750"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -1805,6 +2297,24 @@
         <location filename="../../desktop/ui/first_start.py" line="170"/>
         <source>The demo shop could not be built: {error}</source>
         <translation>无法生成演示店铺：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="168"/>
+        <source>Too many failed attempts: this account is locked for a while.</source>
+        <translation>失败次数过多：该账户已被暂时锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="170"/>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="177"/>
+        <source>The database cannot be reached: {reason}</source>
+        <translation>无法连接数据库：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1916,198 +2426,198 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="119"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="119"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="119"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="120"/>
         <source>cleaned</source>
         <translation>已清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="133"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="134"/>
         <source>Import an old book</source>
         <translation>导入旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="143"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="144"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="145"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="275"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="146"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="276"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="172"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="173"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="181"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="182"/>
         <source>What the book holds</source>
         <translation>账本内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="182"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="183"/>
         <source>The book (.xlsx, .xls, .ods, .csv)</source>
         <translation>账本文件（.xlsx、.xls、.ods、.csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="183"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="184"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="184"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="185"/>
         <source>Nothing is written until the last step, and then all of it or nothing. The next page shows the sheet as read and the columns as understood.</source>
         <translation>到最后一步才会写入数据，届时要么全部导入，要么全部不导入。下一页显示读取到的工作表内容，以及识别出的各列对应字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="216"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="217"/>
         <source>Every issue</source>
         <translation>全部问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="217"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="218"/>
         <source>Errors: rows not imported</source>
         <translation>错误：不导入的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="218"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="219"/>
         <source>Warnings: values left out</source>
         <translation>警告：未导入的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="219"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="220"/>
         <source>What was cleaned</source>
         <translation>已清理的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="224"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="225"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="225"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="226"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="226"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="227"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="227"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="228"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="231"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="232"/>
         <source>Save the refused rows…</source>
         <translation>保存被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="235"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="236"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="248"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="249"/>
         <source>The old book</source>
         <translation>打开旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="249"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="250"/>
         <source>Books (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>账本文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="274"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="275"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="317"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="318"/>
         <source>Choose the book first.</source>
         <translation>请先选择账本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="349"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="350"/>
         <source>Maps to</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="355"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="356"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="374"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="375"/>
         <source>{file}, sheet &apos;{sheet}&apos;: the header is row {row}; the columns below it are mapped as shown in the first line (change any: the preview is made again). The first {n} rows are shown.</source>
         <translation>{file}，工作表“{sheet}”：表头在第 {row} 行；其下各列按第一行所示对应到字段（任一列都可修改，修改后重新生成预览）。仅显示前 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="391"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="392"/>
         <source>{read} rows read: {new} to import, {merged} merged, {same} already in the books, {bad} refused; {skipped} blank, title, note or totals rows skipped.</source>
         <translation>共读取 {read} 行：{new} 行待导入，{merged} 行合并，{same} 行系统中已有，{bad} 行被拒绝；另跳过空行、标题行、备注行或合计行 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="416"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="417"/>
         <source>Save the refused rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="418"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="419"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="434"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="435"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="467"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="468"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="474"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="475"/>
         <source>Import a book…</source>
         <translation>导入账本…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="475"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="476"/>
         <source>Undo the chosen import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="487"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="488"/>
         <source>{file}: {n} rows imported.</source>
         <translation>{file}：已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="498"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="499"/>
         <source>Choose an import to undo.</source>
         <translation>请先选择要撤销的导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="507"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="508"/>
         <source>Batch {batch} undone: {n} documents reversed, {p} products retired.</source>
         <translation>批次 {batch} 已撤销：冲销 {n} 张单据，停用 {p} 种商品。</translation>
     </message>
@@ -2201,116 +2711,121 @@
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="80"/>
+        <source>dated {date}: the books are closed through {closed}</source>
+        <translation>日期为 {date}：账期已关闭至 {closed}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="81"/>
         <source>these rows were imported already from {file} on {when} (batch {batch}): nothing to do</source>
         <translation>这些行已于 {when} 从 {file} 导入过（批次 {batch}）：无需再导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="81"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="82"/>
         <source>no product name</source>
         <translation>没有商品名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="82"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="83"/>
         <source>the minimum is above the maximum</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="83"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="84"/>
         <source>totals row skipped</source>
         <translation>已跳过合计行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="84"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="85"/>
         <source>note line skipped: &apos;{text}&apos;</source>
         <translation>已跳过说明行：“{text}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="85"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="86"/>
         <source>no SKU and no barcode</source>
         <translation>既无编码也无条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="86"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="87"/>
         <source>{what} cannot be below zero</source>
         <translation>{what}不能小于零</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="87"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
         <source>{key} is in the books already as &apos;{name}&apos; with another {column}: change it in the books or in the book</source>
         <translation>{key} 已在系统中（“{name}”），但{column}不同：请在系统中或表格中改成一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
         <source>no SKU: the barcode is used as the SKU</source>
         <translation>没有编码：以条码作为编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
         <source>&apos;{name}&apos; is not a name (a phone number or a note?): skipped</source>
         <translation>“{name}”不是名称（电话号码或备注？）：已跳过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="91"/>
         <source>no SKU or barcode</source>
         <translation>没有编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="91"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="92"/>
         <source>no quantity, or one below zero</source>
         <translation>没有数量，或数量小于零</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="93"/>
         <source>{key} is also on row {row}, with a different {column}</source>
         <translation>{key} 也在第 {row} 行，但{column}不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="93"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="94"/>
         <source>the same as row {row}: merged</source>
         <translation>与第 {row} 行相同：已合并</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="94"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="95"/>
         <source>barcode {code} is also on row {row} ({sku}): left out here</source>
         <translation>条码 {code} 也在第 {row} 行（{sku}）：此行不导入该条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="95"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="96"/>
         <source>{key} is in the books already</source>
         <translation>{key} 已在系统中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="96"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="97"/>
         <source>{key} was retired: brought back</source>
         <translation>{key} 已停用：重新启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="97"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="98"/>
         <source>{key} is in the books already with another {what}</source>
         <translation>{key} 已在系统中，但{what}不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="98"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="99"/>
         <source>no product</source>
         <translation>没有商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
         <source>barcode {code} belongs to product {sku} in the books: left out</source>
         <translation>条码 {code} 在系统中属于商品 {sku}：不导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
         <source>no product with SKU or barcode {code} in the books</source>
         <translation>系统中没有编码或条码为 {code} 的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="102"/>
         <source>{problem}; left out</source>
         <translation>{problem}；不导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="102"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="103"/>
         <source>no amount (nor price and quantity)</source>
         <translation>没有金额（也没有单价和数量）</translation>
     </message>
@@ -2526,45 +3041,88 @@
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="46"/>
+        <source>Storekeeper is locked</source>
+        <translation>Storekeeper 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="51"/>
+        <source>Signed in as {name}. Enter the password to go on.</source>
+        <translation>当前登录：{name}。输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="57"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="60"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="31"/>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="35"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>{shop} - Storekeeper</source>
         <translation>{shop} - 进销存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>stock clerk</source>
         <translation>库管员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>bookkeeper</source>
         <translation>会计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Signed in as {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>{title} ({n})</source>
         <translation>{title}（{n}）</translation>
     </message>
@@ -2867,6 +3425,29 @@
         <location filename="../../desktop/ui/more_reports.py" line="362"/>
         <source>Movement history of a product</source>
         <translation>商品出入库明细</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="101"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="102"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="105"/>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password_dialog.py" line="122"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4303,7 +4884,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/screens.py" line="71"/>
-        <location filename="../../desktop/ui/screens.py" line="277"/>
+        <location filename="../../desktop/ui/screens.py" line="287"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -4319,7 +4900,7 @@
         <translation>销售及退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="280"/>
+        <location filename="../../desktop/ui/screens.py" line="290"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -4513,7 +5094,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/purchasing.py" line="41"/>
-        <location filename="../../desktop/ui/screens.py" line="272"/>
+        <location filename="../../desktop/ui/screens.py" line="282"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
@@ -4528,42 +5109,42 @@
         <translation>单号或供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="463"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="464"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="464"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="465"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="465"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="466"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="466"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="467"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="469"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="469"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="470"/>
         <source>Import: past imports</source>
         <translation>导入：导入记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="470"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="471"/>
         <source>Imports: {n}</source>
         <translation>导入：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="471"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="472"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
@@ -4628,37 +5209,47 @@
         <translation>销售图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="270"/>
+        <location filename="../../desktop/ui/screens.py" line="280"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="274"/>
+        <location filename="../../desktop/ui/screens.py" line="284"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="278"/>
+        <location filename="../../desktop/ui/screens.py" line="288"/>
         <source>Counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="281"/>
+        <location filename="../../desktop/ui/screens.py" line="291"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="285"/>
+        <location filename="../../desktop/ui/screens.py" line="295"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="286"/>
+        <location filename="../../desktop/ui/screens.py" line="296"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="288"/>
+        <location filename="../../desktop/ui/screens.py" line="298"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="300"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens.py" line="302"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4673,7 +5264,7 @@
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens.py" line="283"/>
+        <location filename="../../desktop/ui/screens.py" line="293"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
@@ -4681,6 +5272,64 @@
         <location filename="../../desktop/ui/screens.py" line="168"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="26"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="35"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="36"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="39"/>
+        <source>Lock the window after idle:</source>
+        <translation>空闲多久后锁定窗口：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="41"/>
+        <source>Books closed through</source>
+        <translation>账期关闭至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="48"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="57"/>
+        <source>Nothing dated on or before a closed date may be posted or cancelled.</source>
+        <translation>关账日期当天及之前的单据不能过账或作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="94"/>
+        <source>Saved: the window locks after {n} minutes idle.</source>
+        <translation>已保存：空闲 {n} 分钟后锁定窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="96"/>
+        <source>Saved: the window never locks by itself.</source>
+        <translation>已保存：窗口不会自动锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="105"/>
+        <source>Saved: the books are closed through {date}.</source>
+        <translation>已保存：账期已关闭至 {date}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_security.py" line="109"/>
+        <source>Saved: no period is closed.</source>
+        <translation>已保存：没有关闭的账期。</translation>
     </message>
 </context>
 <context>
@@ -4714,271 +5363,302 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="96"/>
+        <location filename="../../desktop/ui/settings.py" line="98"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="148"/>
+        <location filename="../../desktop/ui/settings.py" line="154"/>
         <source>Database (this computer)</source>
         <translation>数据库（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="155"/>
+        <location filename="../../desktop/ui/settings.py" line="161"/>
         <source>This computer (a file)</source>
         <translation>本机（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="157"/>
+        <location filename="../../desktop/ui/settings.py" line="163"/>
         <source>A PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="165"/>
+        <location filename="../../desktop/ui/settings.py" line="171"/>
+        <location filename="../../desktop/ui/settings.py" line="209"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="174"/>
+        <location filename="../../desktop/ui/settings.py" line="180"/>
         <source>e.g. 192.168.1.10</source>
         <translation>例如 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="180"/>
+        <location filename="../../desktop/ui/settings.py" line="186"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="194"/>
+        <location filename="../../desktop/ui/settings.py" line="200"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="224"/>
+        <location filename="../../desktop/ui/settings.py" line="204"/>
+        <source>Encrypt the connection and verify the server (TLS)</source>
+        <translation>加密连接并验证服务器（TLS）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="208"/>
+        <source>empty: the system&apos;s certificate authorities</source>
+        <translation>留空：使用系统的证书颁发机构</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="242"/>
         <source>In use now:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="228"/>
+        <location filename="../../desktop/ui/settings.py" line="246"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="230"/>
+        <location filename="../../desktop/ui/settings.py" line="248"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="231"/>
+        <location filename="../../desktop/ui/settings.py" line="249"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="232"/>
+        <location filename="../../desktop/ui/settings.py" line="250"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="233"/>
+        <location filename="../../desktop/ui/settings.py" line="251"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="236"/>
+        <location filename="../../desktop/ui/settings.py" line="254"/>
+        <source>Certificate authority:</source>
+        <translation>证书颁发机构：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="260"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="248"/>
-        <location filename="../../desktop/ui/settings.py" line="274"/>
-        <location filename="../../desktop/ui/settings.py" line="310"/>
-        <location filename="../../desktop/ui/settings.py" line="358"/>
+        <location filename="../../desktop/ui/settings.py" line="272"/>
+        <location filename="../../desktop/ui/settings.py" line="298"/>
+        <location filename="../../desktop/ui/settings.py" line="334"/>
+        <location filename="../../desktop/ui/settings.py" line="382"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="255"/>
+        <location filename="../../desktop/ui/settings.py" line="279"/>
         <source>A change takes effect the next time Storekeeper starts.</source>
         <translation>更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="266"/>
+        <location filename="../../desktop/ui/settings.py" line="290"/>
         <source>Language (this computer)</source>
         <translation>语言（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="271"/>
+        <location filename="../../desktop/ui/settings.py" line="295"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="280"/>
+        <location filename="../../desktop/ui/settings.py" line="304"/>
         <source>The language changes the next time Storekeeper starts.</source>
         <translation>语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="282"/>
+        <location filename="../../desktop/ui/settings.py" line="306"/>
         <source>Language of the screens:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="295"/>
+        <location filename="../../desktop/ui/settings.py" line="319"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="297"/>
+        <location filename="../../desktop/ui/settings.py" line="321"/>
         <source>Shop name:</source>
         <translation>店名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="297"/>
+        <location filename="../../desktop/ui/settings.py" line="321"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="298"/>
+        <location filename="../../desktop/ui/settings.py" line="322"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="298"/>
+        <location filename="../../desktop/ui/settings.py" line="322"/>
         <source>Tax number:</source>
         <translation>税号：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="318"/>
+        <location filename="../../desktop/ui/settings.py" line="342"/>
         <source>Only the owner can change the shop details.</source>
         <translation>只有店主可以修改店铺信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="328"/>
+        <location filename="../../desktop/ui/settings.py" line="352"/>
         <source>Scale labels</source>
         <translation>电子秤条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="339"/>
+        <location filename="../../desktop/ui/settings.py" line="363"/>
         <source>weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="340"/>
+        <location filename="../../desktop/ui/settings.py" line="364"/>
         <source>price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="349"/>
+        <location filename="../../desktop/ui/settings.py" line="373"/>
         <source>First two digits:</source>
         <translation>前两位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="350"/>
+        <location filename="../../desktop/ui/settings.py" line="374"/>
         <source>Digits of the item code:</source>
         <translation>商品代码位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="351"/>
+        <location filename="../../desktop/ui/settings.py" line="375"/>
         <source>The label carries the:</source>
         <translation>条码内含：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="352"/>
+        <location filename="../../desktop/ui/settings.py" line="376"/>
         <source>Decimals of the weight:</source>
         <translation>重量小数位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="353"/>
+        <location filename="../../desktop/ui/settings.py" line="377"/>
         <source>A scale label is an EAN-13: two digits (such as 20-29), the item code (the product&apos;s SKU or one of its barcodes), the weight or the price in fen, and a check digit. A code that is some product&apos;s barcode is always that product.</source>
         <translation>电子秤条码是 EAN-13 码：两位前缀（如 20-29）、商品代码（商品的编码或它的某个条码）、重量或金额（以分计），以及一位校验码。与某商品条码相同的码，始终识别为该商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="393"/>
+        <location filename="../../desktop/ui/settings.py" line="417"/>
         <source>Scale label layout saved.</source>
         <translation>电子秤条码格式已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="410"/>
+        <location filename="../../desktop/ui/settings.py" line="434"/>
         <source>The settings file could not be used as it is: {problem}</source>
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="447"/>
+        <location filename="../../desktop/ui/settings.py" line="473"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="472"/>
+        <location filename="../../desktop/ui/settings.py" line="506"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="475"/>
+        <location filename="../../desktop/ui/settings.py" line="509"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="477"/>
+        <location filename="../../desktop/ui/settings.py" line="511"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="479"/>
+        <location filename="../../desktop/ui/settings.py" line="513"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="492"/>
+        <location filename="../../desktop/ui/settings.py" line="515"/>
+        <source>The certificate authority file {file} does not exist.</source>
+        <translation>证书颁发机构文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="529"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="493"/>
+        <location filename="../../desktop/ui/settings.py" line="530"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="518"/>
+        <location filename="../../desktop/ui/settings.py" line="537"/>
+        <source>The server&apos;s certificate authority</source>
+        <translation>服务器的证书颁发机构</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="538"/>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="562"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="532"/>
+        <location filename="../../desktop/ui/settings.py" line="576"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="545"/>
+        <location filename="../../desktop/ui/settings.py" line="589"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="554"/>
-        <location filename="../../desktop/ui/settings.py" line="595"/>
+        <location filename="../../desktop/ui/settings.py" line="598"/>
+        <location filename="../../desktop/ui/settings.py" line="639"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="560"/>
+        <location filename="../../desktop/ui/settings.py" line="604"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="599"/>
+        <location filename="../../desktop/ui/settings.py" line="643"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="610"/>
+        <location filename="../../desktop/ui/settings.py" line="654"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="621"/>
+        <location filename="../../desktop/ui/settings.py" line="665"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="622"/>
+        <location filename="../../desktop/ui/settings.py" line="666"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
@@ -4986,33 +5666,33 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="22"/>
-        <location filename="../../desktop/ui/sign_in.py" line="33"/>
+        <location filename="../../desktop/ui/sign_in.py" line="23"/>
+        <location filename="../../desktop/ui/sign_in.py" line="34"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="29"/>
+        <location filename="../../desktop/ui/sign_in.py" line="30"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="30"/>
+        <location filename="../../desktop/ui/sign_in.py" line="31"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="34"/>
+        <location filename="../../desktop/ui/sign_in.py" line="35"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="51"/>
-        <source>Too many failed attempts: this account is locked for a while.</source>
-        <translation>失败次数过多：该账户已被暂时锁定。</translation>
+        <location filename="../../desktop/ui/sign_in.py" line="49"/>
+        <source>Too many failed attempts: this account is locked until {time}. The owner can unlock it sooner.</source>
+        <translation>失败次数过多：该账户已锁定至 {time}。店主可以提前解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="54"/>
+        <location filename="../../desktop/ui/sign_in.py" line="55"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -5214,6 +5894,166 @@
         <location filename="../../desktop/ui/settings_stock.py" line="115"/>
         <source>The test was sent.</source>
         <translation>测试消息已发送。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="33"/>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="34"/>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="35"/>
+        <source>cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="36"/>
+        <source>stock clerk</source>
+        <translation>库管员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="37"/>
+        <source>bookkeeper</source>
+        <translation>会计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="106"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="110"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="110"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="110"/>
+        <source>Can sign in</source>
+        <translation>可登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="111"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="111"/>
+        <source>Failed sign-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="113"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="114"/>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="116"/>
+        <location filename="../../desktop/ui/users_screen.py" line="233"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="118"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="119"/>
+        <source>Set password…</source>
+        <translation>设置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="121"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="158"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="158"/>
+        <source>no (deactivated)</source>
+        <translation>否（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="206"/>
+        <location filename="../../desktop/ui/users_screen.py" line="208"/>
+        <source>{name} can sign in now.</source>
+        <translation>{name} 现在可以登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="217"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="218"/>
+        <source>New role for {name}:</source>
+        <translation>{name} 的新角色：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="224"/>
+        <source>{name} is now {role}.</source>
+        <translation>{name} 现在的角色是{role}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="234"/>
+        <source>{name} will no longer be able to sign in. Deactivate?</source>
+        <translation>{name} 将无法再登录。确定停用？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="238"/>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} 已不能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="246"/>
+        <source>{name} is unlocked and can sign in again.</source>
+        <translation>{name} 已解锁，可以重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="259"/>
+        <source>Your password is changed.</source>
+        <translation>您的密码已更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="260"/>
+        <source>{name}&apos;s password is set; the account is unlocked.</source>
+        <translation>{name} 的密码已设置，账户已解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="266"/>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="267"/>
+        <source>A new password for {name}. Tell it to them; it also unlocks the account.</source>
+        <translation>为 {name} 设置新密码并告知本人；这也会解锁该账户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users_screen.py" line="278"/>
+        <source>There is no user named {name}.</source>
+        <translation>没有名为 {name} 的用户。</translation>
     </message>
 </context>
 </TS>
