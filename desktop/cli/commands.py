@@ -253,9 +253,17 @@ def _user_list(args, books: Books) -> int:
     return 0
 
 
+# settings that hold a secret (the webhook's URL carries the group robot's key):
+# read back only by those who may change settings
+SECRET_SETTINGS = frozenset({"alert_webhook_url"})
+
+
 def cmd_setting(args, books: Books) -> int:
     if args.value is not None:
         books.set_setting(args.key, args.value)
+    elif args.key in SECRET_SETTINGS:
+        from db.permissions import require
+        require(books.actor, "settings")
     with books.engine.connect() as conn:
         value = get_setting(conn, args.key)
     emit(args, {"key": args.key, "value": value}, f"{args.key} = {value if value is not None else '(unset)'}")

@@ -24,6 +24,7 @@ class StockSettingsBox(QGroupBox):
         self.setObjectName("stockSettingsBox")
         self.books = books
         editable = may(books.actor, "settings")
+        self._editable = editable
         form = QFormLayout()
         self.webhook = QLineEdit(self)
         self.webhook.setObjectName("alertWebhook")
@@ -73,7 +74,10 @@ class StockSettingsBox(QGroupBox):
         with self.books.engine.connect() as conn:
             def get(key, default):
                 return get_setting(conn, key) or default
-            self.webhook.setText(get(alerts.WEBHOOK_KEY, ""))
+            url = get(alerts.WEBHOOK_KEY, "")
+            # the query carries the robot's key: only the owner, who may change it, reads it
+            self.webhook.setText(url if self._editable or "?" not in url
+                                 else url.split("?", 1)[0] + "?…")
             self.expiry.setValue(int(get("expiry_alert_days", str(alerts.EXPIRY_DAYS))))
             self.split.setText(get("abc_split", "80,95"))
             self.every.setText(get("abc_count_days", "7,30,90"))

@@ -532,3 +532,15 @@ def test_the_search_can_fail_the_owner_sees_the_cost(roles, cli):
     assert COST in xlsx_cells(s.tmp / "p.xlsx") and "成本价" in xlsx_cells(s.tmp / "p.xlsx")
     assert cli("print", "purchase-order", s.order.number, "-o", str(s.tmp / "po.pdf"))[0] == 0
     assert COST in pdf_text(s.tmp / "po.pdf")
+
+
+def test_the_webhook_url_and_its_key_are_the_owners_to_read(roles, cli):
+    """The group robot's URL carries its key: whoever reads it can post to the
+    shop's group. Other settings stay readable to all (the shop's name, the scale)."""
+    roles.books.set_setting("alert_webhook_url", "https://qyapi.weixin.qq.com/x?key=SECRET")
+    for user in ("amy", "li", "zhao", "wang"):
+        err = cli_refused(roles, cli, user, "setting", "alert_webhook_url", "--json")
+        assert "SECRET" not in err
+    assert cli_ok(cli, "amy", "setting", "shop_name", "--json")["key"] == "shop_name"
+    code, out, _ = cli("setting", "alert_webhook_url", "--json")          # the owner
+    assert code == 0 and json.loads(out)["value"].endswith("key=SECRET")

@@ -94,6 +94,10 @@ def test_the_webhook_and_schedule_are_set_and_tested_in_settings(qtbot, stocked,
     assert "could not be reached" in done[0] and not box.error.isHidden()
     clerk = stocked.as_user("xiaozhang", "clerk")
     assert not StockSettingsBox(clerk).webhook.isEnabled()
+    stocked.books.set_setting("alert_webhook_url", "https://qyapi.weixin.qq.com/send?key=SECRET")
+    manager = StockSettingsBox(stocked.as_user("laowang", "manager"))
+    assert manager.webhook.text() == "https://qyapi.weixin.qq.com/send?…"     # no key
+    assert StockSettingsBox(stocked.books).webhook.text().endswith("key=SECRET")
 
 
 def test_back_up_now_from_settings(qtbot, stocked):
