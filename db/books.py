@@ -270,6 +270,7 @@ class Books:
             return masters.customer_detail(conn, name)
 
     def supplier_detail(self, name: str) -> masters.PartyDetail:
+        require(self.actor, "see-cost")        # what the shop owes for its goods
         with self.engine.connect() as conn:
             return masters.supplier_detail(conn, name)
 

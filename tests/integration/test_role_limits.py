@@ -499,6 +499,16 @@ def test_a_cashier_reads_no_order_and_its_costs(roles):
     assert order.total != 777 and COST not in repr(order), order
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_cashier_reads_no_supplier_balance(roles):
+    """What the shop owes a supplier is what its goods cost: the Suppliers screen
+    is not hers, and the function below it refuses her too."""
+    s = roles
+    assert s.books.supplier_detail(SUPPLIER).balance == s.balance(suppliers, SUPPLIER)
+    with pytest.raises(PermissionDenied):
+        s.cashier.supplier_detail(SUPPLIER)
+
+
 def test_were_a_cashier_allowed_reports_she_would_see_no_cost(roles, cli, monkeypatch):
     """The second line: each report leaves costs out for a role without "see-cost"
     (the unguarded ones included: report alerts named an order's total, 1 x 7.77)."""
