@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from file_text import pdf_text  # tests/file_text.py
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,13 +158,6 @@ def test_cli_version_and_usage(tmp_path):
 
 
 # ---------------------------------------------------------------- the counter's commands
-
-
-def pdf_text(path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
 
 
 def decoded_barcodes(path, dpi: int = 203) -> list[str]:

@@ -19,7 +19,6 @@ import datetime as dt
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -36,6 +35,7 @@ from db.schema import (account_ledger, approval_events, approval_steps, audit_lo
 from db.users import sign_in
 from desktop.books.exporting import KINDS as EXPORT_KINDS
 from desktop.cli.parser import build_parser
+from file_text import pdf_text, xlsx_cells  # tests/file_text.py
 
 COST = "7.77"           # the products' unit cost: no price, total or quantity reads "7.77"
 PRICE = "12.00"
@@ -409,21 +409,6 @@ def _keys(data) -> list[str]:
     if isinstance(data, list):
         return [k for v in data for k in _keys(v)]
     return []
-
-
-def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
-
-
-def xlsx_cells(path: Path) -> list[str]:
-    from openpyxl import load_workbook
-    wb = load_workbook(path, read_only=True)
-    try:
-        return [str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
-                for v in row if v is not None]
-    finally:
-        wb.close()
 
 
 def assert_no_cost(what, text: str, keys=(), cells=()) -> None:

@@ -25,6 +25,7 @@ from db import clock
 from desktop.ui.counter_dialogs import PickDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paged_model import PagedTableModel
+from file_text import xlsx_cells  # tests/file_text.py
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -125,16 +126,6 @@ def assert_no_cost(what: str, widget: QWidget) -> int:
     assert not [t for t in said + shown if COST in t], f"{what} shows {COST}: {said + shown}"
     assert not [t for t in shown if COSTLY.search(t)], f"{what}: {shown}"
     return len(shown)
-
-
-def xlsx_cells(path) -> list[str]:
-    from openpyxl import load_workbook
-    wb = load_workbook(path, read_only=True)
-    try:
-        return [str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
-                for v in row if v is not None]
-    finally:
-        wb.close()
 
 
 def open_window(qtbot, shop, actor) -> MainWindow:
