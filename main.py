@@ -7,7 +7,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from desktop.cli import run  # noqa: E402
-
 if __name__ == "__main__":
-    sys.exit(run())
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle (packaging/storekeeper.spec)
+        import multiprocessing
+        multiprocessing.freeze_support()  # db.seed and db.bench start worker processes
+    from desktop.cli import main
+    sys.exit(main())
