@@ -42,11 +42,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from db.engine import make_engine, read_connection
     from db import users
-    from desktop.ui import i18n
+    from desktop.ui import i18n, style
     from desktop.ui.main_window import MainWindow
     from desktop.ui.screens import screens_for
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    style.apply(app)
     app.setApplicationName("Storekeeper")
     i18n.install(app)
     engine = make_engine(args.db)

@@ -29,7 +29,7 @@ def main(url: str | None, *, smoke: bool = False, screen: str | None = None) -> 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.ui import i18n
+    from desktop.ui import i18n, style
     from desktop.ui.screens import DEFAULT_SCREEN, SCREENS
 
     key = (screen or DEFAULT_SCREEN).strip().lower()
@@ -38,6 +38,7 @@ def main(url: str | None, *, smoke: bool = False, screen: str | None = None) -> 
               f"{', '.join(SCREENS)}", file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    style.apply(app)
     app.setApplicationName("Storekeeper")
     app.setOrganizationName("Storekeeper")
     i18n.install(app)
