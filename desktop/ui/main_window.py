@@ -3,11 +3,18 @@
 The navigation lists the screens the signed-in role may see (screens.py).
 Screens are built the first time they are opened, so start-up costs one
 list, not all of them.
+
+Keys of the whole window: Ctrl+1 ... Ctrl+9 go to the first nine screens, F1
+opens the current screen's help (desktop/ui/help.py), F5 reads the screen
+again. F5 is not a QShortcut: the counter (hold) and the reports (Show) use
+F5 themselves, and two shortcuts on one key cancel each other out in Qt
+(neither fires). So the window refreshes on an F5 that no shortcut of the
+screen took (keyPressEvent), and not while the idle lock holds the window.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QMenu, QStackedWidget, QToolButton, QWidget)
 from sqlalchemy import Engine
@@ -17,6 +24,8 @@ from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError
 from db.permissions import may
+from desktop.ui.help import SCREEN_SHORTCUTS, HelpDialog, help_key, screen_help, screen_key
+from desktop.ui import style
 from desktop.ui.screens import DEFAULT_SCREEN, SCREENS, screens_for
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
@@ -46,9 +55,12 @@ class MainWindow(QMainWindow):
         for n, spec in enumerate(screens_for(actor), start=1):
             item = QListWidgetItem(spec.title(), self.navigation)
             item.setData(ROLE_KEY, spec.key)
-            item.setToolTip(QKeySequence(f"Ctrl+{n}").toString(QKeySequence.SequenceFormat.NativeText))
-            QShortcut(QKeySequence(f"Ctrl+{n}"), self, activated=lambda k=spec.key: self.open_screen(k))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_screen)
+            if n <= SCREEN_SHORTCUTS:         # "Ctrl+10" is no key: the tenth on have none
+                item.setToolTip(screen_key(n).toString(QKeySequence.SequenceFormat.NativeText))
+                QShortcut(screen_key(n), self, activated=lambda k=spec.key: self.open_screen(k))
+        # a child of the window, so that the idle lock turns it off with the others
+        self.help_shortcut = QShortcut(help_key(), self, activated=self.show_help)
+        self.help_dialog: HelpDialog | None = None
 
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -77,6 +89,16 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("Sign out"), self.sign_out_requested)
         self.account.setMenu(menu)
         self.statusBar().addWidget(self.account)
+        self.help_button = QToolButton(self)
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setText(self.tr("Help"))
+        self.help_button.setToolTip(self.tr("This screen's help ({key})").format(
+            key=help_key().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.help_button.clicked.connect(self.show_help)
+        self.statusBar().addWidget(self.help_button)
+        # the help is not left open over a locked window, nor for whoever signs in next
+        self.idle_lock.locked_changed.connect(lambda locked: locked and self.close_help())
+        self.sign_out_requested.connect(self.close_help)
         self.alerts = None
         if actor.role != "cashier":          # the shelf's alerts, for those who fill it
             from desktop.ui.alerts_view import AlertsButton
@@ -129,15 +151,47 @@ class MainWindow(QMainWindow):
                 title = SCREENS["approvals"].title()
                 item.setText(self.tr("{title} ({n})").format(title=title, n=count)
                              if count else title)
-                item.setForeground(QBrush(QColor("#b00020")) if count else QBrush())
+                item.setForeground(QBrush(QColor(style.ERROR)) if count else QBrush())
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
+
+    def current_key(self) -> str:
+        item = self.navigation.currentItem()
+        return item.data(ROLE_KEY) if item is not None else ""
 
     def refresh_screen(self) -> None:
         screen = self.current_screen()
         if hasattr(screen, "refresh"):
             screen.refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # reached only by a key no shortcut took and no widget of the screen used
+        if event.matches(QKeySequence.StandardKey.Refresh) and not self.idle_lock.is_locked:
+            self.refresh_screen()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def show_help(self) -> HelpDialog | None:
+        """The current screen's help, beside the window (not modal)."""
+        if self.idle_lock.is_locked:
+            return None
+        key = self.current_key()
+        if key not in SCREENS:
+            return None
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_help(screen_help(key, self.actor,
+                                               [SCREENS[k].title() for k in self.visible]))
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
+
+    def close_help(self) -> None:
+        if self.help_dialog is not None:
+            self.help_dialog.close()
 
     def _navigate(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is None:
