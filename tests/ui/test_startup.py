@@ -41,6 +41,12 @@ def test_first_start_creates_the_shop_and_its_owner(qtbot, empty_engine):
     qtbot.keyClicks(dialog.password, "s3cret")
     qtbot.keyClicks(dialog.password2, "s3cret")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    # the shop is there; the dialog says what comes next, its button goes on to the sign-in
+    assert dialog.ready and dialog.ready_page.isVisible() and not dialog.choose_page.isVisible()
+    assert dialog.ready_heading.text() == "Your shop is ready."
+    assert "<b>wang</b>" in dialog.ready_text.text() and "Import" in dialog.ready_text.text()
+    assert dialog.ok_button.text() == "Sign in" and not dialog.quit_button.isVisible()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.owner_name == "wang"
     owner, shop_name = owner_and_shop(empty_engine)
@@ -86,7 +92,11 @@ def test_demo_shop_is_seeded_off_the_gui_thread(qtbot, empty_engine, monkeypatch
     dialog.reject()  # cannot be closed half way
     assert dialog.isVisible()
     release.set()
-    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: dialog.ready)
+    assert dialog.ready_heading.text() == "The demo shop is ready."
+    assert f"<b>{DEMO_PASSWORD}</b>" in dialog.ready_text.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert calls == [(DEMO_OWNER, dict(products=300, customers=40, sales_lines=5000,
                                         days=90, seed=1), False)]
     assert not dialog.progress.isVisible()
@@ -162,7 +172,8 @@ def test_a_new_database_goes_through_first_start_then_sign_in(qtbot, empty_engin
         dialog.shop_name.setText("Corner shop")
         dialog.password.setText("s3cret")
         dialog.password2.setText("s3cret")
-        dialog.start()
+        dialog.ok_button.click()    # Start: the shop is made
+        dialog.ok_button.click()    # Sign in
         return dialog.result()
 
     def answer_sign_in(dialog):
