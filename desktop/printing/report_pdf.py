@@ -4,8 +4,8 @@ the title, the table flowing across pages with its header repeated, the
 totals row in bold at its foot.
 
 No Qt, no database: the caller passes the texts already in the person's
-language (the screens translate them) and the cells already formatted
-(db.money's money_str / qty_str), so paper shows what the screen showed.
+language (the screens translate them) and the cells already formatted (by the
+screen's locale, desktop.ui.formats), so paper shows what the screen showed.
 
     report_pdf(path, shop, "销售汇总", ["期间 2026-09-01 至 2026-12-01"], columns, rows,
                total=["合计", "", "12", "150.00"], language="zh_CN")

@@ -14,8 +14,8 @@ from db.audit import Actor
 from db.books import Books
 from db.documents import LineIn
 from db.errors import BooksError
-from db.money import parse_qty
 from db.permissions import may
+from desktop.ui.formats import date_text, parse_qty_text
 from desktop.ui.report_frame import Field, Result, TableReport, date_edit, py_date, total_text
 from desktop.ui.widgets import error_label
 
@@ -73,7 +73,7 @@ class AdjustDialog(QDialog):
 
     def post(self) -> bool:
         try:
-            qty = parse_qty(self.qty.text().strip(), "quantity")
+            qty = parse_qty_text(self.qty.text().strip(), "quantity")
             line = LineIn(self.code.text().strip(), qty, None, self.batch.text().strip() or None)
             self.posted = self.books.post_adjustment([line], reason=self.reason.currentData(),
                                                      note=self.note.text())
@@ -115,7 +115,7 @@ class AdjustmentsReport(TableReport):
 
     def about(self):
         return [translate("Adjust", "{start} to {end}").format(
-            start=py_date(self.date_from).isoformat(), end=py_date(self.date_to).isoformat())]
+            start=date_text(py_date(self.date_from)), end=date_text(py_date(self.date_to)))]
 
     def question(self):
         a, b, see_cost = py_date(self.date_from), py_date(self.date_to), self.see_cost

@@ -12,6 +12,7 @@ from db import alerts
 from db.audit import Actor
 from db.books import Books
 from db.masters import get_setting
+from desktop.ui import style
 from desktop.ui.widgets import error_label, read_only_table
 from desktop.ui.workers import run_in_background
 
@@ -55,8 +56,8 @@ class AlertsButton(QPushButton):
     def _arrived(self, rows: list[dict]) -> None:
         self.rows = rows
         self.setText(translate("Alerts", "Stock alerts: {n}").format(n=len(rows)))
-        self.setStyleSheet("QPushButton#alertsButton { color: #b00020; font-weight: bold; }"
-                           if rows else "")
+        self.setStyleSheet(f"QPushButton#alertsButton {{ color: {style.ERROR}; "
+                           "font-weight: bold; }" if rows else "")
 
     def show_list(self, modal: bool = True) -> "AlertsDialog":
         # the window's child, not the button's: the button's red style is its own

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Callable
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy import Engine
@@ -25,8 +25,9 @@ from sqlalchemy import Engine
 from db import anomalies as an
 from db.audit import Actor
 from db.errors import BooksError
-from db.money import money_str, qty_str, round_div
+from db.money import round_div
 from db.permissions import may
+from desktop.ui.formats import count_text, date_text, datetime_text, money_text, qty_text
 from desktop.ui.report_frame import (Field, Result, TableReport, date_edit, default_period,
                                      py_date, total_text)
 
@@ -46,9 +47,14 @@ def _minute(stamp: str) -> str:
 
 # ---------------------------------------------------------------- the weekly anomalies
 
-def anomaly_rows(answer: dict, see_cost: bool) -> list[list]:
-    """The report's sections as rows: section, user, when, document, what, detail[, value]."""
+def anomaly_rows(answer: dict, see_cost: bool, locale: QLocale | None = None) -> list[list]:
+    """The report's sections as rows: section, user, when, document, what, detail[, value].
+    When is ISO text (shown by the locale); the detail is worded in `locale`."""
     rows: list[list] = []
+    loc = locale if locale is not None else QLocale()
+
+    def stamp(at: str) -> str:
+        return datetime_text(_minute(at), locale=loc)
 
     def add(*cells, value=None):
         rows.append(list(cells) + ([value] if see_cost else []))
@@ -59,7 +65,7 @@ def anomaly_rows(answer: dict, see_cost: bool) -> list[list]:
             "", translate("Anomalies", "{n} outside hours: {p} postings, {c} cancels, "
                                        "{e} edits").format(n=u["count"], p=u["postings"],
                                                            c=u["cancels"], e=u["edits"]),
-            "; ".join(f"{_minute(e['at'])} {e['action']} {e['entity_id']}" for e in ex))
+            "; ".join(f"{stamp(e['at'])} {e['action']} {e['entity_id']}" for e in ex))
     for u in answer["cancels"]:
         docs = u["documents"]
         add(translate("Anomalies", "Cancels"), u["user"], _minute(docs[0]["at"]) if docs else "",
@@ -73,7 +79,8 @@ def anomaly_rows(answer: dict, see_cost: bool) -> list[list]:
         add(translate("Anomalies", "Sale below cost"), s["user"], s["date"], s["number"],
             f"{s['sku']} {s['name']}",
             translate("Anomalies", "{qty} at {price}, unit cost {cost}").format(
-                qty=qty_str(s["qty"]), price=money_str(s["price"]), cost=money_str(s["unit_cost"])),
+                qty=qty_text(s["qty"], loc), price=money_text(s["price"], loc),
+                cost=money_text(s["unit_cost"], loc)),
             value=-s["loss"])
     for p in answer["count_variances"]:
         last = p["history"][0]
@@ -81,7 +88,7 @@ def anomaly_rows(answer: dict, see_cost: bool) -> list[list]:
             f"{p['sku']} {p['name']}",
             translate("Anomalies", "{v} of the last {n} counts differ: {diffs}").format(
                 v=p["variances"], n=p["counts"],
-                diffs=", ".join(qty_str(h["difference"]) for h in p["history"])))
+                diffs=", ".join(qty_text(h["difference"], loc) for h in p["history"])))
     return rows
 
 
@@ -98,14 +105,15 @@ class WeeklyAnomaliesReport(TableReport):
     def about(self):
         start = an.week_of(py_date(self.week))
         return [translate("Anomalies", "Week: {start} to {end}").format(
-            start=start.isoformat(), end=(start + dt.timedelta(days=6)).isoformat())]
+            start=date_text(start), end=date_text(start + dt.timedelta(days=6)))]
 
     def question(self):
         _need_reports(self.actor)
         start, see_cost = an.week_of(py_date(self.week)), self.see_cost
+        loc = QLocale()                  # the rows are worded off the GUI thread
         fields = [Field(translate("Anomalies", "Section"), "section"),
                   Field(translate("Anomalies", "User"), "user"),
-                  Field(translate("Anomalies", "When"), "time"),
+                  Field(translate("Anomalies", "When"), "time", "when"),
                   Field(translate("Anomalies", "Document"), "number"),
                   Field(translate("Anomalies", "What"), "label"),
                   Field(translate("Anomalies", "Detail"), "detail")]
@@ -116,14 +124,14 @@ class WeeklyAnomaliesReport(TableReport):
             answer = an.anomalies(conn, start)
             if not see_cost:
                 answer = an.without_cost(answer)
-            rows = anomaly_rows(answer, see_cost)
+            rows = anomaly_rows(answer, see_cost, loc)
             note = [translate("Anomalies", "{n} findings, {start} to {end}; shop hours "
                                            "{hours}.").format(
-                n=len(rows), start=answer["week_start"], end=answer["week_end"],
-                hours=answer["shop_hours"])]
+                n=count_text(len(rows), loc), start=date_text(answer["week_start"], loc),
+                end=date_text(answer["week_end"], loc), hours=answer["shop_hours"])]
             if see_cost:
                 note.append(translate("Anomalies", "Adjustments over {value} listed.").format(
-                    value=money_str(answer["adjustment_threshold"])))
+                    value=money_text(answer["adjustment_threshold"], loc)))
             else:
                 note.append(translate("Anomalies", "Sales below cost are left out: they show "
                                                    "costs."))
@@ -185,13 +193,13 @@ class CountAccuracyReport(TableReport):
 
     def about(self):
         return [translate("Anomalies", "Counts from {start} to {end}").format(
-            start=py_date(self.date_from).isoformat(), end=py_date(self.date_to).isoformat())]
+            start=date_text(py_date(self.date_from)), end=date_text(py_date(self.date_to)))]
 
     def question(self):
         _need_reports(self.actor)
         date_from, date_to = py_date(self.date_from), py_date(self.date_to)
         fields = [Field(translate("Anomalies", "Count"), "number"),
-                  Field(translate("Anomalies", "Date"), "date"),
+                  Field(translate("Anomalies", "Date"), "date", "date"),
                   Field(translate("Anomalies", "Counted by"), "user"),
                   Field(translate("Anomalies", "Items counted"), "items", "count"),
                   Field(translate("Anomalies", "As expected"), "matching", "count"),

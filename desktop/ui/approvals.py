@@ -18,12 +18,14 @@ from sqlalchemy import Engine
 from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError
-from db.money import money_str, qty_str
+from db.money import line_amount
+from desktop.ui import style
+from desktop.ui.formats import count_text, datetime_text, money_text, qty_text
 from desktop.ui.widgets import enlarge, error_label, read_only_table
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-RED = QBrush(QColor("#b00020"))
+RED = QBrush(QColor(style.ERROR))
 
 
 def ask_reason(parent, number: str) -> str | None:
@@ -135,18 +137,18 @@ class ApprovalsScreen(QWidget):
                 note.append(translate("Approvals", "escalated {n}×").format(n=w.escalations))
             if w.timed_out:
                 note.append(translate("Approvals", "overdue"))
-            rows.append((w.number, w.supplier, money_str(w.total), w.creator,
-                         w.since.strftime("%m-%d %H:%M"), role_text(w.role),
-                         w.due_at.strftime("%m-%d %H:%M"), ", ".join(note)))
+            rows.append((w.number, w.supplier, money_text(w.total), w.creator,
+                         datetime_text(w.since), role_text(w.role),
+                         datetime_text(w.due_at), ", ".join(note)))
             brushes.append(RED if w.urgent or w.timed_out else None)
         _fill(self.table, rows, {2}, brushes)
-        _fill(self.back, [(r.number, r.supplier, money_str(r.total),
-                           r.rejected_at.strftime("%Y-%m-%d %H:%M"), r.by, r.reason)
+        _fill(self.back, [(r.number, r.supplier, money_text(r.total),
+                           datetime_text(r.rejected_at), r.by, r.reason)
                           for r in rejected], {2})
         self.back.setVisible(bool(rejected))
         self.back_label.setVisible(bool(rejected))
         self.summary.setText(translate("Approvals", "{n} orders wait for your decision.").format(
-            n=len(self.waiting)) if self.waiting else
+            n=count_text(len(self.waiting))) if self.waiting else
             translate("Approvals", "Nothing waits for your decision."))
         has = bool(self.waiting)
         self.approve_button.setEnabled(has)
@@ -169,8 +171,9 @@ class ApprovalsScreen(QWidget):
             order = self.books.order_detail(number)
         except BooksError:
             return
-        _fill(self.lines, [(l.sku, l.name, qty_str(l.qty), money_str(l.cost),
-                            money_str(l.qty * l.cost // 1000)) for l in order.lines], {2, 3, 4})
+        _fill(self.lines, [(l.sku, l.name, qty_text(l.qty), money_text(l.cost),
+                            money_text(line_amount(l.cost, l.qty))) for l in order.lines],
+              {2, 3, 4})
 
     # -- deciding
     def approve(self, number: str | None = None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QMessageBox, QWidget)
 from sqlalchemy import Engine
@@ -14,6 +14,7 @@ from db import archive
 from db.archive_list import ARCHIVED_SALES
 from db.audit import Actor
 from db.permissions import may
+from desktop.ui.formats import count_text, date_edit_format, date_text
 from desktop.ui.list_screen import ListScreen
 
 translate = QCoreApplication.translate
@@ -25,13 +26,20 @@ def archived_sales_screen(engine: Engine, actor: Actor) -> ListScreen:
     screen = ListScreen(engine, ARCHIVED_SALES, sales_columns(),
                         translate("Archive", "Archived sales and returns"),
                         lambda n: translate("Archive", "Archived sales and returns: {n}")
-                        .format(n=QLocale().toString(n)),
+                        .format(n=count_text(n)),
                         search_hint=translate("Archive", "Number or customer"))
     add_sale_printing(screen, engine)
     if may(actor, "archive"):
         screen.add_action(translate("Archive", "Archive old documents…"),
                           lambda: ask_and_archive(screen, engine, actor), "archiveDocuments")
     return screen
+
+
+def _day(value) -> str:
+    try:
+        return date_text(value)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 class ArchiveDialog(QDialog):
@@ -50,7 +58,7 @@ class ArchiveDialog(QDialog):
         self.before = QDateEdit(self)
         self.before.setObjectName("archiveBefore")
         self.before.setCalendarPopup(True)
-        self.before.setDisplayFormat("yyyy-MM-dd")
+        self.before.setDisplayFormat(date_edit_format())
         d = archive.default_before()
         self.before.setDate(QDate(d.year, d.month, d.day))
         form.addRow(translate("Archive", "Archive before"), self.before)
@@ -83,7 +91,7 @@ def ask_and_archive(screen: ListScreen, engine: Engine, actor: Actor, before: dt
         screen.refresh()
         message = translate("Archive", "{docs} documents dated before {before} were moved to "
                             "the archive ({where}).").format(
-            docs=QLocale().toString(result["documents"]), before=result["before"],
+            docs=count_text(result["documents"]), before=_day(result["before"]),
             where=result["archive"])
         if on_done is not None:
             on_done(result)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 from sqlalchemy import Engine
@@ -19,6 +19,7 @@ from db import audit_list, clock
 from db.audit import Actor
 from db.audit_list import AuditFilter, AuditList, AuditQuery
 from db.engine import read_connection
+from desktop.ui.formats import count_text, datetime_text
 from desktop.ui.list_screen import PagedTableView
 from desktop.ui.paged_model import Column, PagedTableModel
 from desktop.ui.report_frame import date_edit, py_date
@@ -107,13 +108,16 @@ def detail_text(detail: dict) -> str:
 
 
 def _time(value) -> str:
-    return value.strftime("%Y-%m-%d %H:%M:%S") if hasattr(value, "strftime") else str(value)
+    try:
+        return datetime_text(value, seconds=True)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def columns() -> list[Column]:
     """The columns of db.audit_list.AuditList's fields."""
     return [Column(translate("Audit", "No."), numeric=True, width=8),
-            Column(translate("Audit", "Time"), _time, width=22),
+            Column(translate("Audit", "Time"), _time, width=20, kind="datetime"),
             Column(translate("Audit", "User"), width=10),
             Column(translate("Audit", "Action"), action_text, width=16),
             Column(translate("Audit", "About"), entity_text, width=12),
@@ -288,7 +292,7 @@ class AuditScreen(QWidget):
     # -- the rows
     def _show_total(self, total: int) -> None:
         self.status.setText(translate("Audit", "Counting…") if total < 0 else
-                            translate("Audit", "Rows: {n}").format(n=QLocale().toString(total)))
+                            translate("Audit", "Rows: {n}").format(n=count_text(total)))
 
     def _show_failure(self, message: str) -> None:
         self.status.setText(translate("Audit", "Could not read the log: {message}")
@@ -324,7 +328,7 @@ class AuditScreen(QWidget):
         def done(check: audit_list.ChainCheck) -> None:
             self._verified(check.ok, translate(
                 "Audit", "The chain holds: all {n} rows are as they were written.").format(
-                n=QLocale().toString(check.rows)) if check.ok else translate(
+                n=count_text(check.rows)) if check.ok else translate(
                 "Audit", "The chain is broken: {breach}").format(breach=check.breach))
 
         def failed(message: str) -> None:

@@ -7,7 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 
 from db.documents import LineIn
-from db.money import line_amount, money_str, qty_str
+from db.money import line_amount
+from desktop.ui.formats import money_text, qty_text
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -133,16 +134,16 @@ class CartModel(QAbstractTableModel):
                 line.name if not line.batch else translate("Counter", "{name} (batch {batch})")
                 .format(name=line.name, batch=line.batch),
                 line.sku,
-                qty_str(line.qty),
+                qty_text(line.qty),
                 line.unit,
-                money_str(line.price),
-                money_str(line.amount),
+                money_text(line.price),
+                money_text(line.amount),
             )[c]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if c in (0, 3, 5, 6) else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole and c == 5 and line.price != line.list_price:
             return translate("Counter", "List price {price}").format(
-                price=money_str(line.list_price)
+                price=money_text(line.list_price)
             )
         if role == Qt.ItemDataRole.FontRole and c == 5 and line.price != line.list_price:
             font = QFont()

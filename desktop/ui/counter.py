@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 from sqlalchemy import Engine
@@ -28,12 +28,15 @@ from db.audit import Actor
 from db.books import Books
 from db.engine import read_connection
 from db.errors import BooksError
-from db.money import money_str, parse_money, parse_qty, qty_str
+from db.money import money_str, qty_str
 from db.permissions import may
+from desktop.ui import style
 from desktop.ui.cart import CartLine, CartModel
 from desktop.ui.counter_dialogs import (AskDialog, AuthoriseDialog, HeldDialog, customer_picker,
                                         product_picker)
 from desktop.ui.counter_money import PaymentDialog, ReturnDialog, ShiftDialog
+from desktop.ui.formats import (count_text, money_text, parse_money_text, parse_qty_text,
+                                qty_text, time_text)
 from desktop.ui.list_screen import PagedTableView
 from desktop.ui.widgets import enlarge
 
@@ -42,6 +45,39 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 # ---------------------------------------------------------------- the screen
+
+
+class FitLabel(QLabel):
+    """Bold figures as big as `pixels`, smaller when the text would not fit the width
+    (a grouped total of a big sale: 123,456.78)."""
+
+    def __init__(self, text: str, pixels: int, parent=None):
+        super().__init__(text, parent)
+        self._pixels = pixels
+        font = self.font()
+        font.setPixelSize(pixels)
+        font.setBold(True)
+        self.setFont(font)
+        self.setMinimumWidth(1)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font = self.font()
+        room = self.contentsRect().width()
+        size = self._pixels
+        font.setPixelSize(size)
+        while size > 24 and QFontMetrics(font).horizontalAdvance(self.text()) > room:
+            size -= 4
+            font.setPixelSize(size)
+        if font.pixelSize() != self.font().pixelSize():
+            self.setFont(font)
 
 
 class CounterScreen(QWidget):
@@ -71,7 +107,7 @@ class CounterScreen(QWidget):
         self.view.setSortingEnabled(False)
         self.view.horizontalHeader().setSortIndicatorShown(False)
         unit = self.view.fontMetrics().averageCharWidth()
-        for c, w in enumerate((4, 30, 14, 9, 5, 10, 11)):
+        for c, w in enumerate((4, 30, 13, 12, 5, 11, 13)):    # room for 1,234.500, 123,456.78
             self.view.horizontalHeader().resizeSection(c, w * unit + 16)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         enlarge(self.view, 1.25, bold=False)
@@ -92,13 +128,9 @@ class CounterScreen(QWidget):
         enlarge(self.message, 1.15, bold=False)
 
         # the right-hand panel: total, change, customer, shift, keys
-        self.total_label = QLabel("0.00", self)
+        self.total_label = FitLabel("0.00", 72, self)  # readable from two metres
         self.total_label.setObjectName("total")
         self.total_label.setAlignment(_RIGHT)
-        font = self.total_label.font()
-        font.setPixelSize(72)  # readable from two metres
-        font.setBold(True)
-        self.total_label.setFont(font)
         self.items_label = QLabel(self)
         self.items_label.setObjectName("items")
         self.items_label.setAlignment(_RIGHT)
@@ -110,7 +142,7 @@ class CounterScreen(QWidget):
         font.setPixelSize(40)
         font.setBold(True)
         self.change_label.setFont(font)
-        self.change_label.setStyleSheet("color: #0b6e2e;")
+        self.change_label.setStyleSheet(f"color: {style.GOOD};")
         self.customer_label = QLabel(self)
         self.customer_label.setObjectName("customer")
         self.customer_label.setWordWrap(True)
@@ -253,7 +285,7 @@ class CounterScreen(QWidget):
         return index.row() if index.isValid() else -1
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "")
+        self.message.setStyleSheet(style.ERROR_STYLE if error else "")
         self.message.setText(text)
 
     # -- the shop's settings the counter reads
@@ -278,11 +310,12 @@ class CounterScreen(QWidget):
         else:
             self.shift_label.setText(
                 translate("Counter", "Shift open since {time}").format(
-                    time=shift.opened_at.strftime("%H:%M")
+                    time=time_text(shift.opened_at)
                 )
             )
         self.held_label.setText(
-            translate("Counter", "Held sales: {n} (F6)").format(n=len(held)) if held else ""
+            translate("Counter", "Held sales: {n} (F6)").format(n=count_text(len(held)))
+            if held else ""
         )
 
     # -- ringing up
@@ -348,8 +381,8 @@ class CounterScreen(QWidget):
         self.change_label.clear()
         added = self.cart.lines[row]
         self.say(
-            f"{added.name}  {qty_str(added.qty)} {added.unit} × {money_str(added.price)}"
-            f" = {money_str(added.amount)}"
+            f"{added.name}  {qty_text(added.qty)} {added.unit} × {money_text(added.price)}"
+            f" = {money_text(added.amount)}"
         )
         self.line_added.emit(row)
         return row
@@ -379,7 +412,7 @@ class CounterScreen(QWidget):
             translate("Counter", "Quantity (F3)"),
             line.name,
             qty_str(line.qty),
-            lambda t: parse_qty(t, translate("Counter", "quantity")),
+            lambda t: parse_qty_text(t, translate("Counter", "quantity")),
             parent=self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -399,13 +432,13 @@ class CounterScreen(QWidget):
         def parse(text: str) -> int:
             text = text.strip()
             if text.endswith("%"):
-                pct = parse_money(
+                pct = parse_money_text(
                     text[:-1] or "0", translate("Counter", "discount")
                 )  # hundredths of a per cent
                 if not 0 <= pct <= 10000:
                     raise BooksError(translate("Counter", "A discount is between 0% and 100%."))
                 return line.list_price - (line.list_price * pct + 5000) // 10000
-            price = parse_money(text, translate("Counter", "price"))
+            price = parse_money_text(text, translate("Counter", "price"))
             if price < 0:
                 raise BooksError(translate("Counter", "A price cannot be below zero."))
             return price
@@ -417,7 +450,7 @@ class CounterScreen(QWidget):
             parse,
             note=translate(
                 "Counter", "A new price, or a discount such as 10%. List price: {price}"
-            ).format(price=money_str(line.list_price)),
+            ).format(price=money_text(line.list_price)),
             parent=self,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -431,12 +464,12 @@ class CounterScreen(QWidget):
             if not self.authorise(
                 translate(
                     "Counter", "Changing the price of {name} to {price} needs a manager."
-                ).format(name=line.name, price=money_str(price))
+                ).format(name=line.name, price=money_text(price))
             ):
                 self.say(
                     translate(
                         "Counter", "The price stays {price}: no manager allowed the change."
-                    ).format(price=money_str(line.price)),
+                    ).format(price=money_text(line.price)),
                     error=True,
                 )
                 return self._back_to_scan()
@@ -474,9 +507,10 @@ class CounterScreen(QWidget):
         self.scan.clear()
 
     def _show_total(self) -> None:
-        self.total_label.setText(money_str(self.cart.total()))
+        self.total_label.setText(money_text(self.cart.total()))
         n = self.cart.items()
-        self.items_label.setText(translate("Counter", "{n} lines").format(n=n) if n else "")
+        self.items_label.setText(translate("Counter", "{n} lines").format(n=count_text(n))
+                                 if n else "")
 
     # -- customer
     def choose_customer(self) -> None:
@@ -500,13 +534,13 @@ class CounterScreen(QWidget):
             return
         balance, limit = self.credit or (0, None)
         text = translate("Counter", "Customer: {name}, owes {balance}").format(
-            name=self.customer, balance=money_str(balance)
+            name=self.customer, balance=money_text(balance)
         )
         if limit is not None:
-            text += translate("Counter", " of a {limit} limit").format(limit=money_str(limit))
+            text += translate("Counter", " of a {limit} limit").format(limit=money_text(limit))
         self.customer_label.setText(text)
         past = limit is not None and balance + self.cart.total() > limit
-        self.customer_label.setStyleSheet("color: #b00020;" if past else "")
+        self.customer_label.setStyleSheet(style.ERROR_STYLE if past else "")
 
     # -- paying
     def pay(self) -> None:
@@ -532,13 +566,13 @@ class CounterScreen(QWidget):
         self.new_sale()
         if self.last_change is not None:
             self.change_label.setText(
-                translate("Counter", "Change {amount}").format(amount=money_str(self.last_change))
+                translate("Counter", "Change {amount}").format(amount=money_text(self.last_change))
             )
         else:
             self.change_label.clear()
         self.say(
             translate("Counter", "{number} posted: {total}.").format(
-                number=posted.number, total=money_str(posted.total)
+                number=posted.number, total=money_text(posted.total)
             )
         )
         self.posted.emit(posted.number)
@@ -616,7 +650,7 @@ class CounterScreen(QWidget):
                 self.set_customer(sale.customer)
                 self.say(
                     translate("Counter", "Resumed the sale held at {time}.").format(
-                        time=sale.held_at.strftime("%H:%M")
+                        time=time_text(sale.held_at)
                     )
                 )
         self.refresh()
@@ -633,7 +667,7 @@ class CounterScreen(QWidget):
     def _returned(self, posted) -> None:
         self.say(
             translate("Counter", "{number} posted: {total} refunded.").format(
-                number=posted.number, total=money_str(posted.total)
+                number=posted.number, total=money_text(posted.total)
             )
         )
         self.posted.emit(posted.number)

@@ -22,8 +22,8 @@ from sqlalchemy import Engine
 from db import lists, users
 from db.audit import Actor
 from db.errors import BooksError, SignInFailed
-from db.money import money_str
 from db.permissions import may
+from desktop.ui.formats import count_text, money_text, time_text
 from desktop.ui.list_screen import ListScreen, money_column, qty_column
 from desktop.ui.paged_model import Column
 from desktop.ui.widgets import enlarge, error_label
@@ -196,7 +196,7 @@ def product_picker(engine: Engine, actor: Actor, text: str = "", parent=None) ->
         source,
         cols[: len(source.fields)],
         translate("Counter", "Find a product"),
-        lambda n: translate("Counter", "Products: {n}").format(n=n),
+        lambda n: translate("Counter", "Products: {n}").format(n=count_text(n)),
         search_hint=translate("Counter", "Name, pinyin initials, SKU or barcode"),
     )
     for i, f in enumerate(source.fields):
@@ -218,7 +218,7 @@ def customer_picker(engine: Engine, parent=None) -> PickDialog:
         lists.CUSTOMERS,
         cols,
         translate("Counter", "Choose the customer"),
-        lambda n: translate("Counter", "Customers: {n}").format(n=n),
+        lambda n: translate("Counter", "Customers: {n}").format(n=count_text(n)),
         search_hint=translate("Counter", "Name or phone"),
     )
     return PickDialog(screen, translate("Counter", "Customer (F7)"), parent)
@@ -243,11 +243,11 @@ class HeldDialog(QDialog):
             note = f" · {h.note}" if h.note else ""
             QListWidgetItem(
                 translate("Counter", "{time}  {user}{who}  {n} lines  {total}{note}").format(
-                    time=h.held_at.strftime("%H:%M"),
+                    time=time_text(h.held_at),
                     user=h.user,
                     who=who,
                     n=len(h.lines),
-                    total=money_str(h.total),
+                    total=money_text(h.total),
                     note=note,
                 ),
                 self.list,

@@ -33,10 +33,13 @@ from db.books import Books
 from db.documents import LineIn
 from db.engine import read_connection
 from db.errors import BooksError
-from db.money import line_amount, money_str, parse_money, parse_qty, qty_str
+from db.money import line_amount, money_str
 from db.permissions import may
 from db.schema import PAYMENT_METHODS
+from desktop.ui import style
 from desktop.ui.counter_dialogs import AuthoriseDialog
+from desktop.ui.formats import (date_text, datetime_text, money_text, parse_money_text,
+                                parse_qty_text, qty_text)
 from desktop.ui.screens import payment_text
 from desktop.ui.widgets import enlarge, error_label
 from desktop.ui.workers import run_in_background
@@ -140,10 +143,10 @@ class PaymentDialog(QDialog):
 
     def _show(self) -> None:
         self.due_label.setText(
-            translate("Counter", "Due {amount}").format(amount=money_str(self.remaining))
+            translate("Counter", "Due {amount}").format(amount=money_text(self.remaining))
         )
         self.paid_label.setText(
-            "   ".join(f"{payment_text(m)} {money_str(a)}" for m, a in self.payments)
+            "   ".join(f"{payment_text(m)} {money_text(a)}" for m, a in self.payments)
         )
 
     def _fail(self, text: str) -> None:
@@ -158,7 +161,7 @@ class PaymentDialog(QDialog):
         if self.remaining <= 0:
             return self._post()
         try:
-            amount = parse_money(self.amount.text() or "0", translate("Counter", "amount"))
+            amount = parse_money_text(self.amount.text() or "0", translate("Counter", "amount"))
         except BooksError as exc:
             return self._fail(exc.message)
         if amount <= 0:
@@ -174,7 +177,7 @@ class PaymentDialog(QDialog):
         elif amount > self.remaining:
             return self._fail(
                 translate("Counter", "Only {due} is due: {method} cannot take more.").format(
-                    due=money_str(self.remaining), method=payment_text(method)
+                    due=money_text(self.remaining), method=payment_text(method)
                 )
             )
         if method == "account":
@@ -192,8 +195,8 @@ class PaymentDialog(QDialog):
                         "{limit}. Enter again to sell on account anyway.",
                     ).format(
                         customer=self._customer,
-                        owed=money_str(balance + amount),
-                        limit=money_str(limit),
+                        owed=money_text(balance + amount),
+                        limit=money_text(limit),
                     )
                 )
         for i, (m, a) in enumerate(self.payments):
@@ -347,16 +350,17 @@ class ReturnDialog(QDialog):
         self.info.setText(
             translate("Counter", "Sale {number} of {date}{who}; paid {paid}").format(
                 number=sale.number,
-                date=sale.doc_date.isoformat(),
+                date=date_text(sale.doc_date),
                 who=who,
-                paid=", ".join(f"{payment_text(m)} {money_str(a)}" for m, a in sale.payments),
+                paid=", ".join(f"{payment_text(m)} {money_text(a)}" for m, a in sale.payments),
             )
         )
         self.table.blockSignals(True)
         self.table.setRowCount(len(sale.lines))
         for r, line in enumerate(sale.lines):
             for c, text in enumerate(
-                (line.name, qty_str(line.qty), qty_str(line.returned), money_str(line.price), "0")
+                (line.name, qty_text(line.qty), qty_text(line.returned), money_text(line.price),
+                 "0")
             ):
                 item = QTableWidgetItem(text)
                 if c != 4:
@@ -377,7 +381,7 @@ class ReturnDialog(QDialog):
         out = []
         for r, line in enumerate(self.sale.lines):
             text = (self.table.item(r, 4).text() or "0").strip()
-            qty = parse_qty(
+            qty = parse_qty_text(
                 text, translate("Counter", "quantity to return of {name}").format(name=line.name)
             )
             if qty:
@@ -395,7 +399,7 @@ class ReturnDialog(QDialog):
         except BooksError:
             return
         self.refund.setText(
-            translate("Counter", "Refund about {amount}").format(amount=money_str(amount))
+            translate("Counter", "Refund about {amount}").format(amount=money_text(amount))
         )
 
     # -- without a receipt
@@ -445,7 +449,7 @@ class ReturnDialog(QDialog):
         self.found.append((found, qty))
         r = self.table.rowCount()
         self.table.setRowCount(r + 1)
-        for c, t in enumerate((found.name, "", "", money_str(found.price), qty_str(qty))):
+        for c, t in enumerate((found.name, "", "", money_text(found.price), qty_text(qty))):
             self.table.setItem(r, c, QTableWidgetItem(t))
         self.number.clear()
         self._show_refund()
@@ -531,8 +535,8 @@ class ShiftDialog(QDialog):
                         "Shift open since {time}, float {amount}. Count what is "
                         "in the drawer; Enter moves on, and closes on the last.",
                     ).format(
-                        time=self.shift.opened_at.strftime("%Y-%m-%d %H:%M"),
-                        amount=money_str(self.shift.opening_float),
+                        time=datetime_text(self.shift.opened_at),
+                        amount=money_text(self.shift.opening_float),
                     ),
                     self,
                 )
@@ -574,7 +578,8 @@ class ShiftDialog(QDialog):
 
     def open_shift(self) -> None:
         try:
-            amount = parse_money(self.float_field.text() or "0", translate("Counter", "float"))
+            amount = parse_money_text(self.float_field.text() or "0",
+                                      translate("Counter", "float"))
             self._books.open_shift(amount)
         except BooksError as exc:
             self.error.setText(exc.message)
@@ -586,7 +591,8 @@ class ShiftDialog(QDialog):
     def close_shift(self) -> None:
         try:
             counted = {
-                m: parse_money(f.text() or "0", payment_text(m)) for m, f in self.fields.items()
+                m: parse_money_text(f.text() or "0", payment_text(m))
+                for m, f in self.fields.items()
             }
             self.report = self._books.close_shift(counted)
         except BooksError as exc:
@@ -598,8 +604,8 @@ class ShiftDialog(QDialog):
         self.action_button.hide()                       # closed: nothing left but to leave
         self.cancel_button.setText(translate("Counter", "Done"))
         rows = "".join(
-            f"<tr><td>{html.escape(payment_text(m))}</td><td align=right>{money_str(e)}</td>"
-            f"<td align=right>{money_str(c)}</td><td align=right>{money_str(c - e)}</td></tr>"
+            f"<tr><td>{html.escape(payment_text(m))}</td><td align=right>{money_text(e)}</td>"
+            f"<td align=right>{money_text(c)}</td><td align=right>{money_text(c - e)}</td></tr>"
             for m, e, c in self.report.rows
         )
         heads = "".join(
@@ -631,6 +637,7 @@ class ShiftDialog(QDialog):
 
     def _slip_failed(self, message: str) -> None:
         """The receipt printer failed (the PDF, if written, was reported already)."""
-        self.result.setText(self.result.text() + f"<p style='color:#b00020'>{html.escape(message)}</p>")
+        self.result.setText(self.result.text()
+                            + f"<p style='color:{style.ERROR}'>{html.escape(message)}</p>")
 
 

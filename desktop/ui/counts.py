@@ -19,14 +19,16 @@ from db.audit import Actor
 from db.books import Books
 from db.counter import parse_scan
 from db.errors import BooksError
-from db.money import money_str, parse_qty, qty_str
 from db.permissions import may
 from db.schema import products
+from desktop.ui import style
+from desktop.ui.formats import (count_text, money_text, parse_qty_text, qty_text, signed_qty_text,
+                                time_text)
 from desktop.ui.widgets import enlarge, error_label, read_only_table
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-RED = QBrush(QColor("#b00020"))
+RED = QBrush(QColor(style.ERROR))
 SHOWN = 500          # lines listed at most (a full count of a big shop: the counted ones)
 
 
@@ -131,7 +133,8 @@ class CountsScreen(QWidget):
         _fill(self.open_table, [(o["id"], o["title"],
                                  translate("Counts", "yes") if o["blind"] else "",
                                  state.get(o["status"], o["status"]),
-                                 f"{o['counted']} / {o['lines']}", o["started_by"])
+                                 f"{count_text(o['counted'])} / {count_text(o['lines'])}",
+                                 o["started_by"])
                                 for o in self.open], {0, 4})
         if self.count_id not in {o["id"] for o in self.open}:
             self.count_id = self.open[0]["id"] if self.open else None
@@ -168,7 +171,7 @@ class CountsScreen(QWidget):
         self.title.setText(translate("Counts", "Count {id}: {title}").format(id=c["id"],
                                                                            title=c["title"]))
         self.progress.setText(translate("Counts", "{done} of {total} products counted").format(
-            done=c["counted"], total=c["lines"]))
+            done=count_text(c["counted"]), total=count_text(c["lines"])))
         if self.reviewing:
             self._show_review()
         else:
@@ -190,10 +193,10 @@ class CountsScreen(QWidget):
         self.table.setHorizontalHeaderLabels(heads)
         rows = []
         for l in lines:
-            r = [l.sku, l.name, l.unit, "" if l.counted is None else qty_str(l.counted)]
+            r = [l.sku, l.name, l.unit, "" if l.counted is None else qty_text(l.counted)]
             if show_expected:
-                r.append("" if l.expected is None else qty_str(l.expected))
-            r += [l.counted_by, l.counted_at.strftime("%H:%M:%S") if l.counted_at else ""]
+                r.append("" if l.expected is None else qty_text(l.expected))
+            r += [l.counted_by, time_text(l.counted_at, seconds=True)]
             rows.append(r)
         self.lines = lines
         _fill(self.table, rows, {3, 4} if show_expected else {3})
@@ -210,15 +213,16 @@ class CountsScreen(QWidget):
             heads.append(translate("Counts", "Value"))
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
-        rows = [[v.sku, v.name, qty_str(v.expected), qty_str(v.counted),
-                 ("+" if v.difference > 0 else "") + qty_str(v.difference)]
-                + ([money_str(v.value)] if cost else []) for v in found]
+        rows = [[v.sku, v.name, qty_text(v.expected), qty_text(v.counted),
+                 signed_qty_text(v.difference)]
+                + ([money_text(v.value)] if cost else []) for v in found]
         self.lines = []
         _fill(self.table, rows, {2, 3, 4, 5}, [v.difference != 0 for v in found])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         off = sum(1 for v in found if v.difference)
         self.message.setText(translate("Counts", "{off} of {n} counted products differ from the "
-                                                 "books.").format(off=off, n=len(found)))
+                                                 "books.").format(off=count_text(off),
+                                                                  n=count_text(len(found))))
 
     # -- starting
     def _start(self, kind: str, product_ids=None, title: str = "") -> None:
@@ -275,7 +279,7 @@ class CountsScreen(QWidget):
         self.error.hide()
         self.scan.clear()
         self.last.setText(translate("Counts", "{name}: {qty} {unit} counted").format(
-            name=got.name, qty=qty_str(got.counted), unit=got.unit))
+            name=got.name, qty=qty_text(got.counted), unit=got.unit))
         self.refresh()
 
     def set_line(self, row: int, text: str | None = None) -> None:
@@ -292,7 +296,7 @@ class CountsScreen(QWidget):
             if not ok:
                 return
         try:
-            self.books.count_set(self.count_id, line.sku, parse_qty(text.strip(), "quantity"))
+            self.books.count_set(self.count_id, line.sku, parse_qty_text(text.strip(), "quantity"))
         except BooksError as exc:
             self._refused(exc.message)
             return

@@ -3,6 +3,10 @@
 $STOREKEEPER_LANG (zh_CN, en, ...) wins; then the language chosen in
 Settings (desktop.config, per computer); otherwise the system locale. A
 language without a catalogue falls back to English.
+
+install() also makes that locale QLocale's default (zh_CN; en_US for English),
+which is what desktop.ui.formats writes numbers, money and dates by, and what
+printed documents take their language from (print_actions.print_language).
 """
 from __future__ import annotations
 

@@ -24,7 +24,9 @@ from db.errors import BooksError
 from db.permissions import may
 from desktop.books.mapping import KINDS
 from desktop.books.text import Text
-from desktop.ui.list_screen import ListScreen
+from desktop.ui import style
+from desktop.ui.formats import count_text
+from desktop.ui.list_screen import ListScreen, datetime_column
 from desktop.ui.paged_model import Column
 from desktop.ui.widgets import enlarge, error_label
 from desktop.ui.workers import run_in_background
@@ -32,7 +34,8 @@ from desktop.ui.workers import run_in_background
 translate = QCoreApplication.translate
 SHOWN_ROWS = 200
 FIELDS = {f for spec in KINDS.values() for f in spec["fields"]}
-SEVERITY_BRUSH = {"error": QBrush(QColor("#b00020")), "warning": QBrush(QColor("#9a6700"))}
+SEVERITY_BRUSH = {"error": QBrush(QColor(style.ERROR)),
+                  "warning": QBrush(QColor(style.WARNING))}
 
 
 def kind_text(kind: str) -> str:
@@ -360,7 +363,7 @@ class ImportWizard(QDialog):
             box.currentIndexChanged.connect(lambda _i, col=c: self._remap(col))
             self.grid.setCellWidget(0, c, box)
             self.mapping_boxes.append(box)
-        header = QBrush(QColor("#dbe9f7"))
+        header = QBrush(QColor(style.ACCENT_LIGHT))
         rejected = {r.row for r in p.records if r.status == "rejected"}
         for r, cells in enumerate(rows):
             for c in range(width):
@@ -462,13 +465,13 @@ class ImportScreen(ListScreen):
 
     def __init__(self, engine: Engine, actor: Actor, parent=None):
         cols = [Column(translate("Screens", "No."), width=6),
-                Column(translate("Screens", "When"), lambda v: str(v)[:19], width=16),
+                datetime_column(translate("Screens", "When"), seconds=True),
                 Column(translate("Screens", "User"), width=10),
                 Column(translate("Screens", "What"), width=14),
                 Column(translate("Import", "Batch"), width=6),
                 Column(translate("Screens", "Outcome"), _outcome, width=30, stretch=True)]
         super().__init__(engine, lists.IMPORTS, cols, translate("Screens", "Import: past imports"),
-                         lambda n: translate("Screens", "Imports: {n}").format(n=n),
+                         lambda n: translate("Screens", "Imports: {n}").format(n=count_text(n)),
                          search_hint=translate("Screens", "File name"), parent=parent)
         self.actor = actor
         if may(actor, "import"):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from db.books import Books
 from db.errors import BooksError
 from db.permissions import may
+from desktop.ui.formats import date_edit_format
 from desktop.ui.print_actions import print_language
 from desktop.ui.print_preview import show_document
 
@@ -50,7 +51,7 @@ class LabelsDialog(QDialog):
         self.since = QDateEdit(QDate.currentDate().addDays(-7), self)
         self.since.setObjectName("since")
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDisplayFormat(date_edit_format())
         if what == "skus":
             form.addRow(translate("Labels", "Copies of each:"), self.copies)
         elif what == "changed":

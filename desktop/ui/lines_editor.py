@@ -16,7 +16,9 @@ from db import counter as counter_db
 from db.documents import LineIn
 from db.engine import read_connection
 from db.errors import BooksError
-from db.money import line_amount, money_str, parse_money, parse_qty, qty_str
+from db.money import line_amount, money_str, qty_str
+from desktop.ui import style
+from desktop.ui.formats import money_text, parse_date_text, parse_money_text, parse_qty_text
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -24,12 +26,13 @@ QTY, PRICE, AMOUNT, BATCH, EXPIRY = 3, 4, 5, 6, 7
 
 
 def expiry_of(sku: str, text: str) -> dt.date | None:
-    """An expiry date as typed (2027-03-31), or None for an empty cell."""
+    """An expiry date as typed (2027-03-31, or as the locale writes dates), or None
+    for an empty cell."""
     text = (text or "").strip()
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        return parse_date_text(text)
     except ValueError:
         raise BooksError(translate("Lines", "{sku}: the expiry '{text}' is not a date like "
                                             "2027-03-31").format(sku=sku, text=text)) from None
@@ -91,7 +94,7 @@ class LinesEditor(QWidget):
             self.add(code, qty or 1000)
         except BooksError as exc:
             self.note.setText(exc.message)
-            self.note.setStyleSheet("color: #b00020;")
+            self.note.setStyleSheet(style.ERROR_STYLE)
             self.code.selectAll()
             return
         self.code.clear()
@@ -159,15 +162,15 @@ class LinesEditor(QWidget):
         self.table.item(row, col).setText(text)
 
     def qty(self, row: int) -> int:
-        return parse_qty(self.table.item(row, QTY).text() or "0",
-                         translate("Lines", "quantity of {sku}").format(
-                             sku=self.table.item(row, 0).text()))
+        return parse_qty_text(self.table.item(row, QTY).text() or "0",
+                              translate("Lines", "quantity of {sku}").format(
+                                  sku=self.table.item(row, 0).text()))
 
     def price(self, row: int) -> int | None:
         text = self.table.item(row, PRICE).text().strip()
         if not text:
             return None
-        return parse_money(text, translate("Lines", "price of {sku}").format(
+        return parse_money_text(text, translate("Lines", "price of {sku}").format(
             sku=self.table.item(row, 0).text()))
 
     def lines(self) -> list[LineIn]:
@@ -202,11 +205,11 @@ class LinesEditor(QWidget):
         r = item.row()
         try:
             price = self.price(r)
-            amount = money_str(line_amount(price, self.qty(r))) if price is not None else ""
+            amount = money_text(line_amount(price, self.qty(r))) if price is not None else ""
         except BooksError as exc:
             amount = "?"
             self.note.setText(exc.message)
-            self.note.setStyleSheet("color: #b00020;")
+            self.note.setStyleSheet(style.ERROR_STYLE)
         self.table.blockSignals(True)
         self.table.item(r, AMOUNT).setText(amount)
         self.table.blockSignals(False)
@@ -214,5 +217,5 @@ class LinesEditor(QWidget):
 
     def _show_total(self) -> None:
         self.total_label.setText(translate("Lines", "Total {amount}").format(
-            amount=money_str(self.total())))
+            amount=money_text(self.total())))
         self.changed.emit()

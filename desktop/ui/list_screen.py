@@ -13,7 +13,7 @@ import threading
 from decimal import Decimal
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QProgressDialog, QPushButton, QTableView,
@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 
 from db import lists
 from db.engine import read_connection
-from db.money import money_str, qty_str
+from desktop.ui.formats import count_text, date_text, datetime_text, money_text, qty_text
 from desktop.ui.paged_model import Column, PagedTableModel
 from desktop.ui.workers import run_in_background
 
@@ -30,23 +30,47 @@ translate = QCoreApplication.translate
 EXPORT_PAGE = 2000
 
 
-def money_column(title: str, width: int = 10) -> Column:
-    return Column(title, money_str, numeric=True, width=width)
+def money_column(title: str, width: int = 12) -> Column:
+    """Fen shown as the locale writes money (desktop.ui.formats), exported as a number."""
+    return Column(title, money_text, numeric=True, width=width, kind="money")
 
 
 def qty_column(title: str, width: int = 10) -> Column:
-    return Column(title, qty_str, numeric=True, width=width)
+    return Column(title, qty_text, numeric=True, width=width, kind="qty")
+
+
+def _or_as_is(show: Callable[[Any], str]) -> Callable[[Any], str]:
+    """show(value), or the value as it is when it is no date (never an error in paint)."""
+    def text(value: Any) -> str:
+        try:
+            return show(value)
+        except (TypeError, ValueError):
+            return str(value)
+    return text
+
+
+def date_column(title: str, width: int = 11) -> Column:
+    """A date shown as the locale writes it, exported as a date."""
+    return Column(title, _or_as_is(date_text), width=width, kind="date")
+
+
+def datetime_column(title: str, width: int = 17, seconds: bool = False) -> Column:
+    return Column(title, _or_as_is(lambda v: datetime_text(v, seconds=seconds)),
+                  width=width + (3 if seconds else 0), kind="datetime")
 
 
 def cell_value(column: Column, value: Any) -> Any:
     """What a raw list value becomes in a spreadsheet cell: money and quantities are
-    numbers (Decimal, exact), dates stay dates, everything else is the shown text."""
+    numbers (Decimal, exact), dates stay dates (never the screen's locale text),
+    everything else is the shown text."""
     if value is None:
         return None
-    if column.fmt is money_str:
+    if column.kind == "money":
         return Decimal(value).scaleb(-2)
-    if column.fmt is qty_str:
+    if column.kind == "qty":
         return Decimal(value).scaleb(-3)
+    if column.kind in ("date", "datetime"):
+        return value if isinstance(value, dt.date) else str(value)
     if isinstance(value, (dt.date, int, Decimal)) and column.fmt is None:
         return value
     return column.fmt(value) if column.fmt else str(value)
@@ -243,8 +267,8 @@ class ListScreen(QWidget):
         def work(report):
             from desktop.export import export_xlsx
 
-            formats = {i: "0.00" if c.fmt is money_str else "0.###"
-                       for i, c in enumerate(columns) if c.fmt in (money_str, qty_str)}
+            formats = {i: "0.00" if c.kind == "money" else "0.###"
+                       for i, c in enumerate(columns) if c.kind in ("money", "qty")}
             return export_xlsx(path, self.title[:31], [c.title for c in columns], rows(),
                                numeric_formats=formats,
                                progress=lambda n: report(n, max(total, n)),
@@ -253,7 +277,7 @@ class ListScreen(QWidget):
         def done(count: int) -> None:
             progress.close()
             self.status.setText(translate("Lists", "Exported {n} rows to {path}")
-                                .format(n=QLocale().toString(count), path=path))
+                                .format(n=count_text(count), path=path))
             self.exported = path
 
         def failed(message: str) -> None:

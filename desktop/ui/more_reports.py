@@ -11,16 +11,16 @@ a table with its total under it, to Excel and to paper:
   * the daily close: a day's takings by payment method and its totals
     (db.rollups.daily_close).
 
-Money is formatted with db.money; costs, values and profit only for roles
-with "see-cost". A function the books do not have yet (an older db.rollups)
-is named in the report's message instead of failing.
+Money, quantities and dates are shown by the locale (desktop.ui.formats); costs,
+values and profit only for roles with "see-cost". A function the books do not
+have yet (an older db.rollups) is named in the report's message instead of failing.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 from sqlalchemy import Engine, and_, func, or_, select
 
@@ -28,9 +28,9 @@ from db import rollups
 from db.audit import Actor
 from db.engine import read_connection
 from db.errors import BooksError
-from db.money import money_str, qty_str
 from db.schema import (barcodes, customers, documents, products, stock, stock_ledger, suppliers,
                        users)
+from desktop.ui.formats import count_text, date_text, datetime_text, money_text, qty_text
 from desktop.ui.report_frame import (Field, Result, TableReport, date_edit, default_period,
                                      margin_permille, py_date, run_report, total_text)
 from desktop.ui.sales_report import key_text
@@ -41,7 +41,7 @@ HISTORY_PAGE = 200
 
 def _period_line(date_from: dt.date, date_to: dt.date) -> str:
     return translate("MoreReports", "Period: {start} to {end}").format(
-        start=date_from.isoformat(), end=date_to.isoformat())
+        start=date_text(date_from), end=date_text(date_to))
 
 
 # ---------------------------------------------------------------- best and slowest
@@ -108,7 +108,7 @@ class StockValueReport(TableReport):
     def about(self):
         from db import clock
         return [translate("MoreReports", "On hand as of {when}").format(
-            when=f"{clock.now():%Y-%m-%d %H:%M}")]
+            when=datetime_text(clock.now()))]
 
     def question(self):
         if not self.see_cost:
@@ -160,7 +160,7 @@ class AgeingReport(TableReport):
                 else translate("MoreReports", "Payables ageing"))
 
     def about(self):
-        return [translate("MoreReports", "As of {day}").format(day=py_date(self.as_of).isoformat())]
+        return [translate("MoreReports", "As of {day}").format(day=date_text(py_date(self.as_of)))]
 
     def question(self):
         from db.statements import statement
@@ -217,7 +217,7 @@ class MovementsReport(TableReport):
         return [translate("MoreReports", "Product: {code}").format(code=self.product.text())]
 
     def fields(self) -> list[Field]:
-        out = [Field(translate("MoreReports", "Time"), "time"),
+        out = [Field(translate("MoreReports", "Time"), "time", "when"),
                Field(translate("MoreReports", "Document"), "number"),
                Field(translate("MoreReports", "Kind"), "kind"),
                Field(translate("MoreReports", "By"), "user"),
@@ -288,8 +288,7 @@ class MovementsReport(TableReport):
             more = len(got) > HISTORY_PAGE
             rows, last = [], None
             for r in got[:HISTORY_PAGE]:
-                stamp = r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else ""
-                row = [stamp, r.number, doc_kind_text(r.kind), r.name, int(r.qty), on_hand]
+                row = [r.created_at, r.number, doc_kind_text(r.kind), r.name, int(r.qty), on_hand]
                 if see_cost:
                     row += [int(r.unit_cost), int(r.value)]
                 rows.append(row)
@@ -306,7 +305,7 @@ class MovementsReport(TableReport):
     def _say(self) -> None:
         self.more.setVisible(self._last is not None)
         self.status.setText(translate("MoreReports", "{n} movements, newest first").format(
-            n=self.model.rowCount()) + ("" if self._last is None else
+            n=count_text(self.model.rowCount())) + ("" if self._last is None else
                                         translate("MoreReports", "; older ones on request")))
 
 
@@ -324,12 +323,13 @@ class DailyCloseReport(TableReport):
         return translate("MoreReports", "Daily close")
 
     def about(self):
-        return [translate("MoreReports", "Day: {day}").format(day=py_date(self.day).isoformat())]
+        return [translate("MoreReports", "Day: {day}").format(day=date_text(py_date(self.day)))]
 
     def question(self):
         from desktop.ui.screens import payment_text
         close = rollups.daily_close
         day, see_cost = py_date(self.day), self.see_cost
+        loc = QLocale()                  # read here: the note is worded off the GUI thread
         fields = [Field(translate("MoreReports", "Payment"), "method"),
                   Field(translate("MoreReports", "Documents"), "docs", "count"),
                   Field(translate("MoreReports", "Amount"), "amount", "money")]
@@ -340,10 +340,12 @@ class DailyCloseReport(TableReport):
             total = [total_text(), c["docs"], c["amount"]]
             parts = [translate("MoreReports", "Sales and returns: {docs}, quantity {qty}, "
                                               "amount {amount}").format(
-                docs=c["docs"], qty=qty_str(c["qty"]), amount=money_str(c["amount"]))]
+                docs=count_text(c["docs"], loc), qty=qty_text(c["qty"], loc),
+                amount=money_text(c["amount"], loc))]
             if see_cost:
                 parts.append(translate("MoreReports", "; cost {cost}, gross profit {profit}")
-                             .format(cost=money_str(c["cost"]), profit=money_str(c["profit"])))
+                             .format(cost=money_text(c["cost"], loc),
+                                     profit=money_text(c["profit"], loc)))
             return Result(fields, rows, total, "".join(parts))
         return ask
 

@@ -42,6 +42,7 @@ class Column:
     numeric: bool = False                        # right-aligned
     width: int = 10                              # in average character widths
     stretch: bool = False                        # takes the width left over (one per list)
+    kind: str = ""                               # money | qty | date | datetime: how it exports
 
 
 def _text(value: Any) -> str:

@@ -1,7 +1,7 @@
 """Customers and suppliers: lists with balances, and their editors."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRegularExpression, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 from sqlalchemy import Engine
@@ -10,14 +10,15 @@ from db import lists
 from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError
-from db.money import money_str, parse_money
+from db.money import money_str
 from db.permissions import may
+from desktop.ui.formats import (count_text, money_text, number_pattern, parse_money_text,
+                                plain_number)
 from desktop.ui.list_screen import ListScreen, money_column
 from desktop.ui.paged_model import Column
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
-MONEY_RE = QRegularExpression(r"^\s*\d{0,9}([.,]\d{0,2})?\s*$")
 
 
 class PartyScreen(ListScreen):
@@ -34,13 +35,13 @@ class PartyScreen(ListScreen):
                     money_column(translate("Parties", "Credit limit"), 12),
                     money_column(translate("Parties", "Owes the shop"), 12)]
             source, title = lists.CUSTOMERS, translate("Parties", "Customers")
-            count = lambda n: translate("Parties", "Customers: {n}").format(n=QLocale().toString(n))  # noqa: E731
+            count = lambda n: translate("Parties", "Customers: {n}").format(n=count_text(n))  # noqa: E731
         else:
             cols = [Column(translate("Parties", "Name"), width=24, stretch=True),
                     Column(translate("Parties", "Phone"), width=16),
                     money_column(translate("Parties", "Shop owes them"), 12)]
             source, title = lists.SUPPLIERS, translate("Parties", "Suppliers")
-            count = lambda n: translate("Parties", "Suppliers: {n}").format(n=QLocale().toString(n))  # noqa: E731
+            count = lambda n: translate("Parties", "Suppliers: {n}").format(n=count_text(n))  # noqa: E731
         super().__init__(engine, source, cols, title, count,
                          search_hint=translate("Parties", "Name or phone"), parent=parent)
         if self.may_edit:
@@ -94,11 +95,12 @@ class PartyEditor(QDialog):
             limit = detail.credit_limit if detail else None
             self.credit_limit = QLineEdit(money_str(limit) if limit is not None else "", self)
             self.credit_limit.setObjectName("creditLimit")
-            self.credit_limit.setValidator(QRegularExpressionValidator(MONEY_RE, self.credit_limit))
+            self.credit_limit.setValidator(QRegularExpressionValidator(
+                QRegularExpression(number_pattern(2)), self.credit_limit))
             self.credit_limit.setPlaceholderText(translate("Parties", "no limit"))
             form.addRow(translate("Parties", "Credit limit"), self.credit_limit)
         if detail is not None:
-            balance = QLabel(money_str(detail.balance), self)
+            balance = QLabel(money_text(detail.balance), self)
             balance.setObjectName("balance")
             form.addRow(translate("Parties", "Owes the shop") if customer
                         else translate("Parties", "Shop owes them"), balance)
@@ -118,8 +120,11 @@ class PartyEditor(QDialog):
     def save(self) -> bool:
         name = " ".join(self.name.text().split())
         phone = self.phone.text().strip()
-        limit = self.credit_limit.text().strip().replace(",", ".") if self.credit_limit else None
         try:
+            limit = None
+            if self.credit_limit is not None:
+                typed = self.credit_limit.text().strip()
+                limit = plain_number(typed, translate("Parties", "Credit limit")) if typed else ""
             if self.detail is None:
                 if self.kind == "customer":
                     self.books.add_customer(name, phone, limit or None)
@@ -132,7 +137,7 @@ class PartyEditor(QDialog):
                 if self.kind == "customer":
                     old = d.credit_limit
                     same = (not limit and old is None) or (limit and old is not None
-                                                           and parse_money(limit) == old)
+                                                           and parse_money_text(limit) == old)
                     kw = {} if same else {"credit_limit": limit or ""}
                     self.books.update_customer(d.name, new_name=new_name, phone=new_phone, **kw)
                 else:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from db.audit import Actor
 from db.permissions import may
+from desktop.ui.formats import date_edit_format, date_text
 from desktop.ui.list_screen import ListScreen
 from desktop.ui.print_preview import show_document
 
@@ -124,7 +125,7 @@ class PeriodDialog(QDialog):
         self.date_to.setObjectName("dateTo")
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setDisplayFormat(date_edit_format())
         self.form = QFormLayout()
         self.form.addRow(translate("Printing", "From:"), self.date_from)
         self.form.addRow(translate("Printing", "To:"), self.date_to)
@@ -163,7 +164,7 @@ def ask_statement(screen: ListScreen, engine: Engine, party: str,
         period = dialog.period()
     date_from, date_to = period
     title = translate("Printing", "Statement of {name}, {start} to {end}").format(
-        name=name, start=date_from.isoformat(), end=date_to.isoformat())
+        name=name, start=date_text(date_from), end=date_text(date_to))
     return show_document(screen, "statement", title,
                          f"statement-{party}-{name}-{date_from}-{date_to}",
                          statement_pdf_maker(engine, party, name, date_from, date_to,

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError
+from desktop.ui.formats import count_text, date_edit_format, localized, month_text, percent_text
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
@@ -22,7 +23,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 def _date_edit(parent, value: QDate) -> QDateEdit:
     edit = QDateEdit(value, parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     return edit
 
 
@@ -83,14 +84,27 @@ class ProcessReportView(QWidget):
             return
 
         def num(v) -> str:
-            return "-" if v is None else f"{v:g}"
+            """Hours (a mean to one decimal): '12', '0.5', '1,234.5'."""
+            if v is None:
+                return "-"
+            text = f"{v:.1f}"
+            return localized(text[:-2] if text.endswith(".0") else text)
+
+        def month(key: str) -> str:
+            try:
+                year, number = key.split("-")
+                return month_text(int(year), int(number))
+            except ValueError:
+                return key
 
         self.table.setRowCount(len(months))
         for r, m in enumerate(months):
-            rate = "-" if m.rejection_rate is None else f"{m.rejection_rate * 100:.1f}%"
-            for c, text in enumerate((m.month, m.orders, m.approved, m.rejected, rate,
+            rate = "-" if m.rejection_rate is None else percent_text(round(m.rejection_rate * 1000))
+            for c, text in enumerate((month(m.month), count_text(m.orders),
+                                      count_text(m.approved), count_text(m.rejected), rate,
                                       num(m.hours_to_approval), num(m.hours_to_receipt),
-                                      m.escalations, m.timeouts, m.reassignments)):
+                                      count_text(m.escalations), count_text(m.timeouts),
+                                      count_text(m.reassignments))):
                 item = QTableWidgetItem(str(text))
                 if c:
                     item.setTextAlignment(_RIGHT)

@@ -7,7 +7,7 @@ db.books.Books.product_detail hands back none.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -22,14 +22,23 @@ from db.errors import BooksError
 from db.masters import NewProduct, ProductChanges
 from db.money import money_str, qty_str
 from db.permissions import may
+from desktop.ui.formats import (count_text, money_text, number_pattern, parse_money_text,
+                                parse_qty_text, plain_number, qty_text)
 from desktop.ui.list_screen import ListScreen, money_column, qty_column
 from desktop.ui.paged_model import Column
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
 
-MONEY_RE = QRegularExpression(r"^\s*\d{0,9}([.,]\d{0,2})?\s*$")
-QTY_RE = QRegularExpression(r"^\s*\d{0,9}([.,]\d{0,3})?\s*$")
+
+
+def money_re() -> QRegularExpression:
+    """Typing a price: plain (12.5) or grouped as the locale groups (1,234.50)."""
+    return QRegularExpression(number_pattern(2))
+
+
+def qty_re() -> QRegularExpression:
+    return QRegularExpression(number_pattern(3))
 
 
 def product_columns(with_cost: bool) -> list[Column]:
@@ -56,7 +65,7 @@ class ProductsScreen(ListScreen):
         source = lists.PRODUCTS_WITH_COST if self.sees_cost else lists.PRODUCTS
         super().__init__(engine, source, product_columns(self.sees_cost),
                          translate("Products", "Products"),
-                         lambda n: translate("Products", "Products: {n}").format(n=QLocale().toString(n)),
+                         lambda n: translate("Products", "Products: {n}").format(n=count_text(n)),
                          search_hint=translate("Products", "Name, pinyin initials, SKU or barcode"),
                          parent=parent)
         if self.may_edit:
@@ -145,9 +154,12 @@ class ProductEditor(QDialog):
         self.name = line("name", d.name if d else "")
         self.category = line("category", d.category if d else "")
         self.unit = line("unit", d.unit if d else "")
-        self.price = line("price", money_str(d.price) if d else "", MONEY_RE)
-        self.min_qty = line("minQty", qty_str(d.min_qty) if d and d.min_qty is not None else "", QTY_RE)
-        self.max_qty = line("maxQty", qty_str(d.max_qty) if d and d.max_qty is not None else "", QTY_RE)
+        # what is filled in stays plain (money_str), as it is typed back
+        self.price = line("price", money_str(d.price) if d else "", money_re())
+        self.min_qty = line("minQty", qty_str(d.min_qty) if d and d.min_qty is not None else "",
+                            qty_re())
+        self.max_qty = line("maxQty", qty_str(d.max_qty) if d and d.max_qty is not None else "",
+                            qty_re())
         self.batch = QCheckBox(translate("Products", "Tracked by batch and expiry"), self)
         self.batch.setObjectName("batchTracked")
         self.batch.setChecked(bool(d and d.batch_tracked))
@@ -178,18 +190,19 @@ class ProductEditor(QDialog):
             cost_box = QGroupBox(translate("Products", "Cost"), self)
             cost_form = QFormLayout(cost_box)
             if new:
-                self.opening_cost = line("openingCost", "", MONEY_RE)
+                self.opening_cost = line("openingCost", "", money_re())
                 cost_form.addRow(translate("Products", "Expected cost"), self.opening_cost)
             else:
-                avg = QLabel(money_str(d.avg_cost) if d.avg_cost is not None else "", self)
+                avg = QLabel(money_text(d.avg_cost) if d.avg_cost is not None else "", self)
                 avg.setObjectName("avgCost")
-                last = QLabel(money_str(d.last_cost) if d.last_cost is not None else "", self)
+                last = QLabel(money_text(d.last_cost) if d.last_cost is not None else "", self)
                 last.setObjectName("lastCost")
                 cost_form.addRow(translate("Products", "Average cost"), avg)
                 cost_form.addRow(translate("Products", "Last receipt"), last)
-                cost_form.addRow(translate("Products", "On hand"), QLabel(qty_str(d.on_hand), self))
+                cost_form.addRow(translate("Products", "On hand"),
+                                 QLabel(qty_text(d.on_hand), self))
         elif d is not None:
-            form.addRow(translate("Products", "On hand"), QLabel(qty_str(d.on_hand), self))
+            form.addRow(translate("Products", "On hand"), QLabel(qty_text(d.on_hand), self))
 
         codes = QGroupBox(translate("Products", "Barcodes"), self)
         self.barcodes = QListWidget(codes)
@@ -280,16 +293,20 @@ class ProductEditor(QDialog):
             return False
         if self.new_code.text().strip() and not self.add_barcode():
             return False
-        text = lambda w: w.text().strip().replace(",", ".")  # noqa: E731
         try:
+            text = self._plain
             if self.detail is None:
                 sku = self.sku.text().strip()
+                cost = (text(self.opening_cost, translate("Products", "Expected cost"))
+                        if self.opening_cost else None)
                 self.books.add_product(NewProduct(
                     sku=sku, name=self.name.text(), barcodes=self.codes(),
-                    unit=self.unit.text(), price=text(self.price) or "0",
-                    cost=text(self.opening_cost) if self.opening_cost else None,
-                    category=self.category.text(), min_qty=text(self.min_qty) or None,
-                    max_qty=text(self.max_qty) or None, batch_tracked=self.batch.isChecked()))
+                    unit=self.unit.text(),
+                    price=text(self.price, translate("Products", "Sale price")) or "0",
+                    cost=cost, category=self.category.text(),
+                    min_qty=text(self.min_qty, translate("Products", "Min")) or None,
+                    max_qty=text(self.max_qty, translate("Products", "Max")) or None,
+                    batch_tracked=self.batch.isChecked()))
             else:
                 sku = self.sku.text().strip()
                 self.books.update_product(self.detail.sku, self._changes())
@@ -300,26 +317,30 @@ class ProductEditor(QDialog):
         self.accept()
         return True
 
+    @staticmethod
+    def _plain(widget: QLineEdit, what: str) -> str:
+        """A typed number in the plain form the books read ('1,234.5' -> '1234.5');
+        '' when empty; BooksError when it is no number in this locale."""
+        t = widget.text().strip()
+        return plain_number(t, what) if t else ""
+
     def _changes(self) -> ProductChanges:
         """Only what differs from the product as it was opened."""
-        from db.money import parse_money, parse_qty
-
         d = self.detail
-        text = lambda w: w.text().strip().replace(",", ".")  # noqa: E731
 
-        def changed_money(w, old):
-            t = text(w) or "0"
+        def changed_money(w, what, old):
+            t = self._plain(w, what) or "0"
             try:
-                return None if parse_money(t) == old else t
+                return None if parse_money_text(t, what) == old else t
             except BooksError:
                 return t                      # let the books word the refusal
 
-        def changed_qty(w, old):
-            t = text(w)
+        def changed_qty(w, what, old):
+            t = self._plain(w, what)
             if not t:
                 return "" if old is not None else None
             try:
-                return None if parse_qty(t) == old else t
+                return None if parse_qty_text(t, what) == old else t
             except BooksError:
                 return t
 
@@ -332,11 +353,12 @@ class ProductEditor(QDialog):
                 value = " ".join(value.split())
             if value != old:
                 new[field] = value
-        if (p := changed_money(self.price, d.price)) is not None:
-            new["price"] = p
-        if (q := changed_qty(self.min_qty, d.min_qty)) is not None:
+        price = changed_money(self.price, translate("Products", "Sale price"), d.price)
+        if price is not None:
+            new["price"] = price
+        if (q := changed_qty(self.min_qty, translate("Products", "Min"), d.min_qty)) is not None:
             new["min_qty"] = q
-        if (q := changed_qty(self.max_qty, d.max_qty)) is not None:
+        if (q := changed_qty(self.max_qty, translate("Products", "Max"), d.max_qty)) is not None:
             new["max_qty"] = q
         if self.codes() != list(d.barcodes):
             new["barcodes"] = self.codes()

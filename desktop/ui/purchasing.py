@@ -14,16 +14,18 @@ from db import lists
 from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError
-from db.money import money_str, qty_str
+from db.money import line_amount
 from db.permissions import may
+from desktop.ui import style
 from desktop.ui.approvals import ask_reason
-from desktop.ui.list_screen import ListScreen, money_column
+from desktop.ui.formats import date_text, datetime_text, money_text, qty_text
+from desktop.ui.list_screen import ListScreen, date_column, money_column
 from desktop.ui.paged_model import Column
 from desktop.ui.purchasing_dialogs import (OrderDialog, ReceiveDialog, ReorderDialog,
                                            RulesDialog, SupplierLinesDialog,
                                            SupplierPaymentDialog, direct_receipt_dialog,
                                            supplier_return_dialog)
-from desktop.ui.screens import _date, _n, doc_kind_text, status_text
+from desktop.ui.screens import _n, doc_kind_text, status_text
 from desktop.ui.widgets import error_label, read_only_table
 
 translate = QCoreApplication.translate
@@ -33,7 +35,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class PurchasingScreen(ListScreen):
     def __init__(self, engine: Engine, actor: Actor, parent=None):
         cols = [Column(translate("Screens", "Number"), width=18),
-                Column(translate("Screens", "Date"), _date, width=11),
+                date_column(translate("Screens", "Date")),
                 Column(translate("Screens", "Kind"), doc_kind_text, width=10),
                 Column(translate("Screens", "Supplier"), width=18, stretch=True),
                 money_column(translate("Screens", "Total")),
@@ -175,25 +177,25 @@ class OrderView(QDialog):
         o = self.order = self.books.order_detail(self.number)
         self.setWindowTitle(translate("Purchasing", "Purchase order {number}").format(
             number=o.number))
-        parts = [f"{o.number}  {o.supplier}  {money_str(o.total)}",
+        parts = [f"{o.number}  {o.supplier}  {money_text(o.total)}",
                  translate("Purchasing", "Status: {status}; made by {creator} on {when}").format(
                      status=status_text(o.status), creator=o.creator,
-                     when=o.created_at.strftime("%Y-%m-%d %H:%M"))]
+                     when=datetime_text(o.created_at))]
         if o.expected:
             parts.append(translate("Purchasing", "Expected on {date}").format(
-                date=o.expected.isoformat()))
+                date=date_text(o.expected)))
         if o.urgent:
             parts.append(translate("Purchasing", "URGENT"))
         if o.status == "rejected":
             parts.append(translate("Purchasing", "Rejected: {reason}").format(reason=o.reason))
         self.header.setText("\n".join(parts))
         if o.urgent:
-            self.header.setStyleSheet("color: #b00020;")
+            self.header.setStyleSheet(style.ERROR_STYLE)
         self.table.setRowCount(len(o.lines))
         for r, l in enumerate(o.lines):
-            for c, text in enumerate((l.sku, l.name, qty_str(l.qty), qty_str(l.received),
-                                      qty_str(l.remaining), money_str(l.cost),
-                                      money_str(l.qty * l.cost // 1000))):
+            for c, text in enumerate((l.sku, l.name, qty_text(l.qty), qty_text(l.received),
+                                      qty_text(l.remaining), money_text(l.cost),
+                                      money_text(line_amount(l.cost, l.qty)))):
                 item = QTableWidgetItem(text)
                 if c >= 2:
                     item.setTextAlignment(_RIGHT)

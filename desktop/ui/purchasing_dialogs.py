@@ -18,10 +18,12 @@ from db.books import Books
 from db.documents import LineIn
 from db.engine import read_connection
 from db.errors import BooksError, PermissionDenied
-from db.money import money_str, parse_money, parse_qty, qty_str
+from db.money import money_str, qty_str
 from db.permissions import may
 from db.schema import PAYMENT_METHODS, stock, suppliers
 from desktop.ui.counter_dialogs import AuthoriseDialog
+from desktop.ui.formats import (date_edit_format, money_text, parse_money_text, parse_qty_text,
+                                qty_text)
 from desktop.ui.lines_editor import LinesEditor, expiry_of
 from desktop.ui.screens import payment_text
 from desktop.ui.widgets import error_label, read_only_table
@@ -91,7 +93,7 @@ class OrderDialog(PostingDialog):
         self.expected = QDateEdit(self)
         self.expected.setObjectName("expected")
         self.expected.setCalendarPopup(True)
-        self.expected.setDisplayFormat("yyyy-MM-dd")
+        self.expected.setDisplayFormat(date_edit_format())
         self.expected.setDate(QDate.currentDate().addDays(3))
         self.has_expected = QCheckBox(translate("Purchasing", "Expected on"), self)
         self.has_expected.setChecked(True)
@@ -127,7 +129,8 @@ class OrderDialog(PostingDialog):
         def post():
             expected = None
             if self.has_expected.isChecked():
-                expected = dt.date.fromisoformat(self.expected.date().toString("yyyy-MM-dd"))
+                d = self.expected.date()
+                expected = dt.date(d.year(), d.month(), d.day())
             return self.books.post_purchase_order(
                 self.supplier.currentText().strip(), self.lines.lines(), expected=expected,
                 urgent=self.urgent.isChecked(), submit=submit)
@@ -164,8 +167,8 @@ class ReceiveDialog(PostingDialog):
         self.due = [l for l in self.order.lines if l.remaining > 0]
         self.table.setRowCount(len(self.due))
         for r, l in enumerate(self.due):
-            values = (l.sku, l.name, qty_str(l.remaining), qty_str(l.remaining),
-                      money_str(l.cost), "", "")
+            values = (l.sku, l.name, qty_text(l.remaining), qty_str(l.remaining),
+                      money_str(l.cost), "", "")          # what is typed over stays plain
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 editable = c in (3, 4) or (c in (5, 6) and l.batch_tracked)
@@ -196,12 +199,12 @@ class ReceiveDialog(PostingDialog):
     def lines(self) -> list[LineIn]:
         out = []
         for r, l in enumerate(self.due):
-            qty = parse_qty(self.table.item(r, 3).text() or "0",
-                            translate("Purchasing", "quantity of {sku}").format(sku=l.sku))
+            qty = parse_qty_text(self.table.item(r, 3).text() or "0",
+                                 translate("Purchasing", "quantity of {sku}").format(sku=l.sku))
             if qty <= 0:
                 continue
-            cost = parse_money(self.table.item(r, 4).text() or "0",
-                               translate("Purchasing", "cost of {sku}").format(sku=l.sku))
+            cost = parse_money_text(self.table.item(r, 4).text() or "0",
+                                    translate("Purchasing", "cost of {sku}").format(sku=l.sku))
             batch = self.table.item(r, 5).text().strip() or None
             expiry = expiry_of(l.sku, self.table.item(r, 6).text())
             out.append(LineIn(l.sku, qty, cost, batch, expiry))
@@ -311,9 +314,9 @@ class ReorderDialog(QDialog):
             translate("Purchasing", "Supplier (last receipt)")], stretch=1)
         self.table.setRowCount(len(self.suggestions))
         for r, s in enumerate(self.suggestions):
-            for c, text in enumerate((s.sku, s.name, qty_str(s.on_hand), qty_str(s.min_qty),
-                                      "" if s.max_qty is None else qty_str(s.max_qty),
-                                      qty_str(s.qty),
+            for c, text in enumerate((s.sku, s.name, qty_text(s.on_hand), qty_text(s.min_qty),
+                                      "" if s.max_qty is None else qty_text(s.max_qty),
+                                      qty_text(s.qty),
                                       s.supplier or translate("Purchasing", "(none yet)"))):
                 item = QTableWidgetItem(text)
                 if 2 <= c <= 5:
@@ -399,14 +402,14 @@ class SupplierPaymentDialog(PostingDialog):
             detail = self.books.supplier_detail(name) if name.strip() else None
         except BooksError:
             detail = None
-        self.owed.setText(money_str(detail.balance) if detail else "-")
+        self.owed.setText(money_text(detail.balance) if detail else "-")
         if detail and not self.amount.text():
             self.amount.setText(money_str(detail.balance))
 
     def post(self) -> bool:
         return self._post_with(lambda: self.books.post_supplier_payment(
             self.supplier.currentText().strip(),
-            parse_money(self.amount.text() or "0", translate("Purchasing", "amount")),
+            parse_money_text(self.amount.text() or "0", translate("Purchasing", "amount")),
             method=self.method.currentData()))
 
 
@@ -482,8 +485,9 @@ class RulesDialog(QDialog):
     def rules(self) -> approvals.ApprovalRules:
         steps = []
         for r in range(self.table.rowCount()):
-            above = parse_money(self.table.item(r, 0).text() or "0",
-                                translate("Purchasing", "amount of step {n}").format(n=r + 1))
+            above = parse_money_text(
+                self.table.item(r, 0).text() or "0",
+                translate("Purchasing", "amount of step {n}").format(n=r + 1))
             steps.append(approvals.RuleStep(above, self.table.cellWidget(r, 1).currentData(),
                                             self.table.item(r, 2).checkState()
                                             == Qt.CheckState.Checked))

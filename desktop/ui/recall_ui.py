@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from sqlalchemy import Engine
 
 from db import recall
 from db.audit import Actor
 from db.errors import BooksError
-from db.money import qty_str
+from desktop.ui.formats import count_text, date_text, qty_text
 from desktop.ui.report_frame import Field, Result, TableReport, total_text
 
 translate = QCoreApplication.translate
@@ -25,7 +25,7 @@ translate = QCoreApplication.translate
 
 def header_lines(r: dict) -> list[str]:
     """The batch as the page's header and the printed report's first lines say it."""
-    expiry = r["expiry"].isoformat() if r["expiry"] else translate("Batches", "none")
+    expiry = date_text(r["expiry"]) if r["expiry"] else translate("Batches", "none")
     first = translate("Batches", "{sku} {name}, batch {batch}, expiry {expiry}").format(
         sku=r["sku"], name=r["name"], batch=r["batch"], expiry=expiry)
     if r["expired"]:
@@ -35,13 +35,14 @@ def header_lines(r: dict) -> list[str]:
         for x in r["receipts"]:
             lines.append(translate("Batches", "Received {qty} from {supplier} on {number} "
                                               "({date})").format(
-                qty=qty_str(x["qty"]), supplier=x["supplier"] or "-", number=x["number"],
-                date=x["date"].isoformat()))
+                qty=qty_text(x["qty"]), supplier=x["supplier"] or "-", number=x["number"],
+                date=date_text(x["date"])))
     else:
         lines.append(translate("Batches", "Not received on a purchase receipt"))
     lines.append(translate("Batches", "Received {received}, on hand now {on_hand}, sold "
                                       "{sold} (net of returns)").format(
-        received=qty_str(r["received"]), on_hand=qty_str(r["on_hand"]), sold=qty_str(r["sold"])))
+        received=qty_text(r["received"]), on_hand=qty_text(r["on_hand"]),
+        sold=qty_text(r["sold"])))
     return lines
 
 
@@ -86,7 +87,8 @@ class BatchRecallReport(TableReport):
         if not sku or not batch_no:
             raise BooksError(translate("Batches", "Type a product's SKU and a batch number."))
         walk_in = translate("Batches", "(walk-in)")
-        fields = [Field(translate("Batches", "Date"), "date"),
+        loc = QLocale()
+        fields = [Field(translate("Batches", "Date"), "date", "date"),
                   Field(translate("Batches", "Document"), "number"),
                   Field(translate("Batches", "Customer"), "party"),
                   Field(translate("Batches", "Sold"), "sold", "qty"),
@@ -96,14 +98,14 @@ class BatchRecallReport(TableReport):
 
         def ask(conn) -> Result:
             r = recall.recall(conn, sku, batch_no)
-            rows = [[s["date"].isoformat(), s["number"], s["customer"] or walk_in, s["sold"],
+            rows = [[s["date"], s["number"], s["customer"] or walk_in, s["sold"],
                      s["returned"], s["qty"], s["cashier"]] for s in r["sales"]]
             total = None
             if rows:
                 total = [total_text(), "", "", sum(s["sold"] for s in r["sales"]),
                          sum(s["returned"] for s in r["sales"]), r["sold"], ""]
             note = translate("Batches", "{n} sales of batch {batch}").format(
-                n=len(rows), batch=r["batch"]) if rows else translate(
+                n=count_text(len(rows), loc), batch=r["batch"]) if rows else translate(
                 "Batches", "No sales of batch {batch}").format(batch=r["batch"])
             return Result(fields, rows, total, note, extra=r)
         return ask

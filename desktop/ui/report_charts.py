@@ -7,7 +7,8 @@ Fed by the sales summaries of desktop.ui.sales_report (the same cache, the
 same pool off the GUI thread). The chart builders are plain functions of a
 summary's rows, so the tests check their series without a database.
 Money is plotted in yuan (a float is fine for drawing; every figure a person
-reads as text comes from db.money).
+reads as text comes from db.money through desktop.ui.formats, by the locale, as
+do the axes' numbers and dates).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import datetime as dt
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis,
                               QHorizontalBarSeries, QLineSeries, QPieSeries, QValueAxis)
-from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, Qt, QTime, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -23,8 +24,10 @@ from sqlalchemy import Engine
 
 from db import rollups
 from db.audit import Actor
-from db.money import money_str
+from db.money import round_div
 from db.permissions import may
+from desktop.ui.formats import (date_format, date_text, day_format, money_text, month_format,
+                                percent_text)
 from desktop.ui.report_frame import Busy, date_edit, default_period, py_date, run_report
 from desktop.ui.sales_report import grouping_text, key_text, summary
 
@@ -61,6 +64,8 @@ def _chart(title: str) -> QChart:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(6, 6, 6, 6))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setLocale(QLocale())
+    chart.setLocalizeNumbers(True)          # the axes' numbers grouped as the locale groups
     return chart
 
 
@@ -80,7 +85,7 @@ def trend_chart(rows: list[dict], grain: str, with_profit: bool) -> QChart:
     for s in series:
         chart.addSeries(s)
     x_axis = QDateTimeAxis()
-    x_axis.setFormat({"day": "MM-dd", "week": "yyyy-MM-dd", "month": "yyyy-MM"}[grain])
+    x_axis.setFormat({"day": day_format, "week": date_format, "month": month_format}[grain]())
     x_axis.setTickCount(min(max(len(rows), 2), 10))
     if rows:
         first = _msecs(period_start(rows[0]["key"], grain))
@@ -124,9 +129,9 @@ def share_chart(rows: list[dict]) -> QChart:
     slices = share_slices(rows)
     whole = sum(a for _l, a in slices) or 1
     for label, amount in slices:
-        share = amount * 100 / whole
-        piece = pie.append(f"{label} {share:.1f}%", yuan(amount))
-        piece.setLabelVisible(share >= 3)
+        permille = round_div(amount * 1000, whole)
+        piece = pie.append(f"{label} {percent_text(permille)}", yuan(amount))
+        piece.setLabelVisible(permille >= 30)
     pie.setPieSize(0.72)
     chart.addSeries(pie)
     return chart
@@ -151,7 +156,7 @@ def top_chart(rows: list[dict], n: int = TOP_PRODUCTS) -> QChart:
     names: list[str] = []
     for name, amount in best:
         bars.append(yuan(amount))
-        name = f"{_short(name)}  ¥{money_str(amount)}"
+        name = f"{_short(name)}  ¥{money_text(amount)}"
         while name in names:                               # the axis merges equal names
             name += " "
         names.append(name)
@@ -296,10 +301,11 @@ class SalesChartsView(QWidget):
                 old.deleteLater()
         total = result[grain]["total"]
         text = translate("SalesCharts", "{start} to {end}: sales {amount}").format(
-            start=date_from.isoformat(), end=date_to.isoformat(), amount=money_str(total["amount"]))
+            start=date_text(date_from), end=date_text(date_to),
+            amount=money_text(total["amount"]))
         if self.see_cost:
             text += translate("SalesCharts", ", gross profit {profit}").format(
-                profit=money_str(total["profit"]))
+                profit=money_text(total["profit"]))
         if partial_ends(result[grain]["rows"], grain, date_from, date_to):
             text += translate("SalesCharts", " (the first and last points cover part of a "
                                              "{grain} only)").format(

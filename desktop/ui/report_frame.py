@@ -21,9 +21,11 @@ from sqlalchemy import Engine
 from db.audit import Actor
 from db.engine import read_connection
 from db.errors import BooksError
-from db.money import money_str, qty_str, round_div
+from db.money import round_div
 from db.permissions import may
-from desktop.ui import workers
+from desktop.ui import style, workers
+from desktop.ui.formats import (count_text, date_edit_format, date_text, money_text, percent_text,
+                                qty_text, when_text)
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -61,45 +63,53 @@ def margin_permille(profit: int, amount: int) -> int | None:
     return None if amount == 0 else round_div(profit * 1000, amount)
 
 
-def percent_str(permille: int | None) -> str:
-    sign = "-" if permille < 0 else ""
-    q, r = divmod(abs(permille), 10)
-    return f"{sign}{q}.{r}%"
+NUMERIC = frozenset({"qty", "money", "percent", "count"})
 
 
 @dataclass(frozen=True)
 class Field:
     """A column: kind text | count | qty (thousandths) | money (fen) | percent
-    (permille). name says what it holds (and how wide it is)."""
+    (permille) | date | when (a date, or a date and time; a date/datetime or ISO
+    text). name says what it holds (and how wide it is)."""
     title: str
     name: str
     kind: str = "text"
 
     @property
     def numeric(self) -> bool:
-        return self.kind != "text"
+        return self.kind in NUMERIC
 
 
-WIDTHS = {"qty": 12, "money": 14, "percent": 8, "count": 8, "text": 14}     # characters
+WIDTHS = {"qty": 12, "money": 14, "percent": 8, "count": 8, "text": 14, "date": 11,
+          "when": 17}     # characters
 NAME_WIDTHS = {"label": 34, "name": 30, "party": 30, "group": 28, "time": 19, "number": 22,
                "kind": 10, "user": 12, "rank": 6}
 
 
 def shown(kind: str, value) -> str:
-    """A raw value as the table, the paper and the status line show it."""
+    """A raw value as the table, the paper and the status line show it: by the
+    locale (desktop.ui.formats), so a printed report reads as the screen does."""
     if value is None:
         return ""
     if kind == "money":
-        return money_str(value)
+        return money_text(value)
     if kind == "qty":
-        return qty_str(value)
+        return qty_text(value)
     if kind == "percent":
-        return percent_str(value)
+        return percent_text(value)
+    if kind == "count" and isinstance(value, int):
+        return count_text(value)
+    if kind in ("date", "when"):
+        try:
+            return date_text(value) if kind == "date" else when_text(value)
+        except (TypeError, ValueError):          # the total row's word, a blank
+            return str(value)
     return str(value)
 
 
 def as_cell(kind: str, value) -> Any:
-    """A raw value as a spreadsheet cell: exact numbers (Decimal), text as text."""
+    """A raw value as a spreadsheet cell: exact numbers (Decimal), dates as dates
+    (ISO text stays text), text as text -- never the screen's locale text."""
     if value is None:
         return None
     if kind == "money":
@@ -232,7 +242,7 @@ def date_edit(parent: QWidget, value: dt.date, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     return edit
 
 
@@ -315,7 +325,7 @@ class TableReport(QWidget):
         self.status.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(style.ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         row = QHBoxLayout()
@@ -417,7 +427,7 @@ class TableReport(QWidget):
         self.footer.follow()
         self.footer.setVisible(result.total is not None)
         self.status.setText(result.note or translate("SalesReport", "{n} rows").format(
-            n=len(result.rows)))
+            n=count_text(len(result.rows))))
         self._stop()
         self.answered.emit()
 

@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 
 from db import rollups
 from db.engine import read_connection
+from desktop.ui.formats import count_text, date_text
 from desktop.ui.report_frame import (Field, Result, TableReport, date_edit, default_period,
                                      margin_permille, py_date, total_text)
 
@@ -115,7 +116,8 @@ def fields_for(by: str, see_cost: bool) -> list[Field]:
         out = [Field(translate("SalesReport", "SKU"), "key"),
                Field(translate("SalesReport", "Name"), "label")]
     else:
-        out = [Field(grouping_text(by), "group" if by not in rollups.TIME_GROUPINGS else "key")]
+        out = [Field(grouping_text(by), "group" if by not in rollups.TIME_GROUPINGS else "key",
+                     "date" if by == "day" else "text")]
     out += [Field(translate("SalesReport", "Quantity"), "qty", "qty"),
             Field(translate("SalesReport", "Amount"), "amount", "money")]
     if see_cost:
@@ -174,7 +176,7 @@ class SalesReportView(TableReport):
 
     def about(self) -> list[str]:
         return [translate("SalesReport", "Period: {start} to {end}").format(
-            start=py_date(self.date_from).isoformat(), end=py_date(self.date_to).isoformat())]
+            start=date_text(py_date(self.date_from)), end=date_text(py_date(self.date_to)))]
 
     def question(self):
         date_from, date_to, by = py_date(self.date_from), py_date(self.date_to), self.by
@@ -193,5 +195,5 @@ class SalesReportView(TableReport):
         how = (translate("SalesReport", "from the cache (no posting since)") if self.answer.cached
                else translate("SalesReport", "read in {ms} ms").format(ms=self.answer.ms))
         self.status.setText(translate("SalesReport", "{n} rows, {start} to {end}; {how}")
-                            .format(n=len(result.rows), start=date_from.isoformat(),
-                                    end=date_to.isoformat(), how=how))
+                            .format(n=count_text(len(result.rows)), start=date_text(date_from),
+                                    end=date_text(date_to), how=how))

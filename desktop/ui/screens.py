@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
 from db import lists
 from db.audit import Actor
 from db.permissions import may
-from desktop.ui.list_screen import ListScreen, money_column, qty_column
+from desktop.ui.formats import count_text
+from desktop.ui.list_screen import ListScreen, date_column, money_column, qty_column
 from desktop.ui.paged_model import Column
 
 translate = QCoreApplication.translate
@@ -26,11 +27,7 @@ ALL = frozenset({"owner", "manager", "cashier", "clerk", "bookkeeper"})
 
 
 def _n(total: int) -> str:
-    return QLocale().toString(total)
-
-
-def _date(value) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return count_text(total)
 
 
 def doc_kind_text(kind: str) -> str:
@@ -86,7 +83,7 @@ def _counter(engine: Engine, actor: Actor) -> QWidget:
 def sales_columns() -> list[Column]:
     """The columns of a list of sales and returns (db.lists.SALES' fields)."""
     return [Column(translate("Screens", "Number"), width=18),
-            Column(translate("Screens", "Date"), _date, width=11),
+            date_column(translate("Screens", "Date")),
             Column(translate("Screens", "Kind"), doc_kind_text, width=8),
             Column(translate("Screens", "Customer"), width=16, stretch=True),
             Column(translate("Screens", "Payment"), payment_text, width=8),

@@ -32,13 +32,14 @@ from db.errors import BooksError
 from db.permissions import may
 from desktop import config
 from desktop.config import ConnectionProbe, DatabaseChoice, KeyringUnavailable
+from desktop.ui import style
 from desktop.ui.workers import run_in_background
 
 translate = QCoreApplication.translate
 
-GOOD = "#1b7f3b"
-BAD = "#b00020"
-QUIET = "#666666"
+GOOD = style.GOOD
+BAD = style.ERROR
+QUIET = style.MUTED
 TEST_TIMEOUT_S = 5
 
 # The shop's details: settings-table key, widget objectName.

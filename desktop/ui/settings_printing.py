@@ -15,6 +15,7 @@ from db.books import Books
 from db.errors import BooksError
 from db.permissions import may
 from desktop import config
+from desktop.ui import style
 from desktop.ui.print_preview import KINDS, kind_text
 
 translate = QCoreApplication.translate
@@ -129,7 +130,7 @@ class PrintingBox(QGroupBox):
         self.receipt_target.setEnabled(self.receipt_mode.currentData() == "escpos")
 
     def _say(self, text: str, good: bool) -> None:
-        self.note.setStyleSheet(f"color: {'#1b7d2b' if good else '#b00020'};")
+        self.note.setStyleSheet(f"color: {style.GOOD if good else style.ERROR};")
         self.note.setText(text)
 
     # ------------------------------------------------------------ the logo

@@ -13,6 +13,7 @@ from db.books import Books
 from db.engine import read_connection
 from db.errors import BooksError
 from db.permissions import may
+from desktop.ui.formats import date_edit_format, date_text
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
@@ -43,7 +44,7 @@ class SecurityBox(QGroupBox):
         self.closed_date = QDateEdit(self)
         self.closed_date.setObjectName("closedThrough")
         self.closed_date.setCalendarPopup(True)
-        self.closed_date.setDisplayFormat("yyyy-MM-dd")
+        self.closed_date.setDisplayFormat(date_edit_format())
         self.closed.toggled.connect(self.closed_date.setEnabled)
         self.save_period_button = QPushButton(translate("Security", "Save"), self)
         self.save_period_button.setObjectName("savePeriod")
@@ -103,7 +104,7 @@ class SecurityBox(QGroupBox):
                 date = self.closed_date.date().toPython()
                 periods.close_through(self.books.engine, self.books.actor, date)
                 text = translate("Security", "Saved: the books are closed through {date}.") \
-                    .format(date=date.isoformat())
+                    .format(date=date_text(date))
             else:
                 periods.reopen(self.books.engine, self.books.actor)
                 text = translate("Security", "Saved: no period is closed.")

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from db import clock, users
 from db.audit import Actor
 from db.errors import SignInFailed
+from desktop.ui.formats import datetime_text, time_text
 from desktop.ui.widgets import error_label
 
 
@@ -66,4 +67,5 @@ class SignInDialog(QDialog):
 
 def until_text(until: dt.datetime) -> str:
     """A lock's end: the time alone today, with the date on another day."""
-    return f"{until:%H:%M:%S}" if until.date() == clock.today() else f"{until:%Y-%m-%d %H:%M}"
+    return (time_text(until, seconds=True) if until.date() == clock.today()
+            else datetime_text(until))

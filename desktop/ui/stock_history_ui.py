@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 from sqlalchemy import Engine
 
 from db import stock_history
 from db.audit import Actor
 from db.errors import BooksError
+from desktop.ui.formats import count_text, date_text
 from desktop.ui.report_frame import Field, Result, TableReport, date_edit, py_date, total_text
 
 translate = QCoreApplication.translate
@@ -40,10 +41,11 @@ class StockAsOfReport(TableReport):
 
     def about(self):
         return [translate("StockHistory", "On hand at the end of {day}").format(
-            day=py_date(self.as_of).isoformat())]
+            day=date_text(py_date(self.as_of)))]
 
     def question(self):
         as_of, see_cost = py_date(self.as_of), self.see_cost
+        day, loc = date_text(as_of), QLocale()        # worded here, on the GUI thread
         fields = [Field(translate("StockHistory", "SKU"), "sku"),
                   Field(translate("StockHistory", "Name"), "label"),
                   Field(translate("StockHistory", "Unit"), "unit"),
@@ -59,7 +61,7 @@ class StockAsOfReport(TableReport):
             if see_cost:
                 total = [total_text(), "", "", None, sum(r["value"] for r in got)]
             note = translate("StockHistory", "{n} products on hand at the end of {day}").format(
-                n=sum(1 for r in got if r["qty"] != 0), day=as_of.isoformat())
+                n=count_text(sum(1 for r in got if r["qty"] != 0), loc), day=day)
             return Result(fields, rows, total, note)
         return ask
 
@@ -95,9 +97,10 @@ class ProductHistoryReport(TableReport):
     def question(self):
         from desktop.ui.screens import doc_kind_text
         sku, limit, see_cost = self.product.text().strip(), self.limit.value(), self.see_cost
+        loc = QLocale()
         if not sku:
             raise BooksError(translate("StockHistory", "Type a product's SKU."))
-        fields = [Field(translate("StockHistory", "Time"), "time"),
+        fields = [Field(translate("StockHistory", "Time"), "time", "when"),
                   Field(translate("StockHistory", "Document"), "number"),
                   Field(translate("StockHistory", "Kind"), "kind"),
                   Field(translate("StockHistory", "By"), "user"),
@@ -113,7 +116,7 @@ class ProductHistoryReport(TableReport):
         def ask(conn):
             rows = []
             for m in stock_history.product_trail(conn, sku, limit):
-                row = [f"{m['at']:%Y-%m-%d %H:%M}" if m["at"] else m["date"].isoformat(),
+                row = [m["at"] or m["date"],
                        m["number"], doc_kind_text(m["kind"]), m["user"], m["qty"],
                        m["balance"]]
                 if see_cost:
@@ -121,7 +124,8 @@ class ProductHistoryReport(TableReport):
                 row += [m["batch"] or "", m["order"] or "", approvers_text(m["approved_by"]),
                         m["note"]]
                 rows.append(row)
-            note = translate("StockHistory", "{n} operations, newest first").format(n=len(rows))
+            note = translate("StockHistory", "{n} operations, newest first").format(
+                n=count_text(len(rows), loc))
             return Result(fields, rows, None, note)
         return ask
 

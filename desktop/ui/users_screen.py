@@ -20,13 +20,15 @@ from db.books import Books
 from db.errors import BooksError
 from db.schema import ROLES
 from db.users import Account
+from desktop.ui import style
 from desktop.ui.password_dialog import ChangePasswordDialog, NewPasswordDialog, password_field
+from desktop.ui.formats import count_text
 from desktop.ui.sign_in import until_text
 from desktop.ui.widgets import enlarge, error_label, read_only_table
 
 translate = QCoreApplication.translate
-RED = QBrush(QColor("#b00020"))
-GREY = QBrush(QColor("#808080"))
+RED = QBrush(QColor(style.ERROR))
+GREY = QBrush(QColor(style.MUTED))
 
 
 def role_text(role: str) -> str:
@@ -157,7 +159,7 @@ class UsersScreen(QWidget):
             values = (a.name, role_text(a.role),
                       self.tr("yes") if a.active else self.tr("no (deactivated)"),
                       until_text(a.locked_until) if a.locked_until else "",
-                      str(a.failures) if a.failures else "")
+                      count_text(a.failures) if a.failures else "")
             brush = RED if a.locked_until else (GREY if not a.active else None)
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)

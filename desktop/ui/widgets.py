@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
 
-ERROR_STYLE = "color: #b00020;"
+from desktop.ui.style import ERROR_STYLE  # noqa: F401  (the screens import it from here)
 
 
 def error_label(parent: QWidget) -> QLabel:

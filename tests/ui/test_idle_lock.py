@@ -124,7 +124,7 @@ def test_the_owner_closes_the_books_in_settings(qtbot, stocked):
     assert box.save_period()
     with stocked.engine.connect() as conn:
         assert periods.closed_through(conn) == day
-    assert day.isoformat() in box.message.text()
+    assert f"{day.month}/{day.day}/{day.year}" in box.message.text()      # en_US, as shown
     future = clock.today() + dt.timedelta(days=2)
     box.closed_date.setDate(QDate(future.year, future.month, future.day))
     assert not box.save_period()                # only days gone by

@@ -65,7 +65,7 @@ def test_an_order_over_the_threshold_goes_to_the_approver_then_in_then_to_the_pa
     dialog.supplier.setCurrentText("海天味业")
     type_code(qtbot, dialog.lines, "700*6901234567892")
     assert dialog.lines.table.item(0, 4).text() == "8.00"          # its last cost
-    assert dialog.lines.total_label.text() == "Total 5600.00"
+    assert dialog.lines.total_label.text() == "Total 5,600.00"     # grouped as the locale does
     assert dialog.isVisible() and dialog.posted is None      # Enter added a line, nothing more
     qtbot.keyClick(dialog.lines.table, Qt.Key.Key_Return)    # nor does Enter in the table
     assert dialog.isVisible() and dialog.posted is None
@@ -74,7 +74,7 @@ def test_an_order_over_the_threshold_goes_to_the_approver_then_in_then_to_the_pa
     number = dialog.posted.number
     assert dialog.posted.status == "awaiting-approval"
     settle(qtbot, purchasing)
-    assert (number, "Purchase order", "海天味业", "5600.00", "awaiting approval") in [
+    assert (number, "Purchase order", "海天味业", "5,600.00", "awaiting approval") in [
         (r[0], r[2], r[3], r[4], r[5]) for r in rows(purchasing)]
 
     # the manager signs in: the order is in the inbox, its count in the navigation
@@ -106,7 +106,7 @@ def test_an_order_over_the_threshold_goes_to_the_approver_then_in_then_to_the_pa
     suppliers_screen = window.open_screen("suppliers")
     suppliers_screen.refresh()
     settle(qtbot, suppliers_screen)
-    assert ("海天味业", "", "2481.25") in rows(suppliers_screen)
+    assert ("海天味业", "", "2,481.25") in rows(suppliers_screen)
     assert buying.balance(suppliers, "海天味业") == 248125
 
 
