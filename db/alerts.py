@@ -58,11 +58,13 @@ def alerts(conn: Connection, *, with_cost: bool = True) -> list[dict]:
                    | ((products.c.max_qty.is_not(None)) & (stock.c.qty > products.c.max_qty)))
             .order_by(products.c.sku)):
         if r.min_qty is not None and r.qty < r.min_qty:
-            out.append({"kind": "low-stock", "sku": r.sku,
+            out.append({"kind": "low-stock", "sku": r.sku, "name": r.name,
+                        "qty": qty_str(r.qty), "min": qty_str(r.min_qty),
                         "message": f"{r.sku} {r.name}: {qty_str(r.qty)} on hand, below the "
                                    f"minimum of {qty_str(r.min_qty)}"})
         else:
-            out.append({"kind": "over-stock", "sku": r.sku,
+            out.append({"kind": "over-stock", "sku": r.sku, "name": r.name,
+                        "qty": qty_str(r.qty), "max": qty_str(r.max_qty),
                         "message": f"{r.sku} {r.name}: {qty_str(r.qty)} on hand, above the "
                                    f"maximum of {qty_str(r.max_qty)}"})
     out += expiry_alerts(conn)
@@ -70,7 +72,8 @@ def alerts(conn: Connection, *, with_cost: bool = True) -> list[dict]:
             select(products.c.sku, products.c.name, stock.c.qty)
             .join(stock, stock.c.product_id == products.c.id)
             .where(products.c.active.is_(True), stock.c.qty < 0).order_by(products.c.sku)):
-        out.append({"kind": "negative-stock", "sku": r.sku,
+        out.append({"kind": "negative-stock", "sku": r.sku, "name": r.name,
+                    "qty": qty_str(r.qty),
                     "message": f"{r.sku} {r.name}: {qty_str(r.qty)} on hand, below zero: "
                                "more was sold than came in; count it"})
     return out
@@ -123,11 +126,13 @@ def expiry_alerts(conn: Connection, today: dt.date | None = None) -> list[dict]:
         n = skus.get(r.sku, cats.get(r.category or "", shop))
         left = (r.expiry - today).days
         if left < 0:
-            out.append({"kind": "expired", "sku": r.sku, "batch": r.batch_no,
+            out.append({"kind": "expired", "sku": r.sku, "batch": r.batch_no, "name": r.name,
+                        "qty": qty_str(r.qty), "expiry": r.expiry.isoformat(), "days": left,
                         "message": f"{r.sku} {r.name} batch {r.batch_no}: {qty_str(r.qty)} "
                                    f"on hand expired on {r.expiry} and cannot be sold"})
         elif left <= n:
-            out.append({"kind": "expiring", "sku": r.sku, "batch": r.batch_no,
+            out.append({"kind": "expiring", "sku": r.sku, "batch": r.batch_no, "name": r.name,
+                        "qty": qty_str(r.qty), "expiry": r.expiry.isoformat(), "days": left,
                         "message": f"{r.sku} {r.name} batch {r.batch_no}: {qty_str(r.qty)} "
                                    f"on hand expires on {r.expiry} ({left} days)"})
     return out

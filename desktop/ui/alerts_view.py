@@ -12,7 +12,9 @@ from db import alerts
 from db.audit import Actor
 from db.books import Books
 from db.masters import get_setting
+from db.money import parse_qty
 from desktop.ui import style
+from desktop.ui.formats import date_text, qty_text
 from desktop.ui.widgets import error_label, read_only_table
 from desktop.ui.workers import run_in_background
 
@@ -28,6 +30,41 @@ def kind_text(kind: str) -> str:
             "expiring": translate("Alerts", "Expiring"),
             "negative-stock": translate("Alerts", "Negative stock"),
             "awaiting-approval": translate("Alerts", "Awaiting approval")}.get(kind, kind)
+
+
+def message_text(row: dict) -> str:
+    """An alert said in the screen's language, from its fields (db.alerts gives
+    them beside its English message, which stays the fallback)."""
+    try:
+        name = f"{row['sku']} {row['name']}"
+        qty = qty_text(parse_qty(row["qty"]))
+        kind = row["kind"]
+        if kind == "low-stock":
+            return translate("Alerts", "{name}: {qty} on hand, below the minimum of {min}").format(
+                name=name, qty=qty, min=qty_text(parse_qty(row["min"])))
+        if kind == "over-stock":
+            return translate("Alerts", "{name}: {qty} on hand, above the maximum of {max}").format(
+                name=name, qty=qty, max=qty_text(parse_qty(row["max"])))
+        if kind == "negative-stock":
+            return translate("Alerts", "{name}: {qty} on hand, below zero: more was sold than "
+                                       "came in; count it").format(name=name, qty=qty)
+        if kind == "expired":
+            return translate("Alerts", "{name} batch {batch}: {qty} on hand expired on {date} "
+                                       "and cannot be sold").format(
+                name=name, batch=row["batch"], qty=qty, date=date_text(row["expiry"]))
+        if kind == "expiring":
+            return translate("Alerts", "{name} batch {batch}: {qty} on hand expires on {date} "
+                                       "({days} days)").format(
+                name=name, batch=row["batch"], qty=qty, date=date_text(row["expiry"]),
+                days=row["days"])
+    except (KeyError, ValueError, TypeError):
+        pass
+    return row.get("message", "")
+
+
+def _without_query(url: str) -> str:
+    """A webhook's address without its query, which carries the robot's key."""
+    return url.split("?", 1)[0] + ("?…" if "?" in url else "")
 
 
 class AlertsButton(QPushButton):
@@ -79,7 +116,7 @@ class AlertsDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for c, text in enumerate((kind_text(r["kind"]), r.get("sku", ""), r["message"])):
+            for c, text in enumerate((kind_text(r["kind"]), r.get("sku", ""), message_text(r))):
                 table.setItem(i, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         self.table = table
@@ -96,7 +133,7 @@ class AlertsDialog(QDialog):
             self.url = get_setting(conn, alerts.WEBHOOK_KEY) or ""
             self.shop = get_setting(conn, "shop_name") or ""
         self.push_button.setEnabled(bool(self.url and rows))
-        self.push_button.setToolTip(self.url or translate("Alerts", "No webhook is set in "
+        self.push_button.setToolTip(_without_query(self.url) or translate("Alerts", "No webhook is set in "
                                                                      "Settings."))
         layout = QVBoxLayout(self)
         if not rows:
@@ -109,7 +146,9 @@ class AlertsDialog(QDialog):
     def push(self, on_done=None) -> None:
         """Sends the list off the GUI thread; says how it went."""
         self.push_button.setEnabled(False)
-        rows, url, shop = self.rows, self.url, self.shop
+        # the group reads them in the language of the screen that sent them
+        rows = [dict(r, message=message_text(r)) for r in self.rows]
+        url, shop = self.url, self.shop
 
         def done(sent: int) -> None:
             self.error.hide()

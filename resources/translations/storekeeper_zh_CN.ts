@@ -187,82 +187,107 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="25"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="27"/>
         <source>Below minimum</source>
         <translation>低于下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="26"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="28"/>
         <source>Above maximum</source>
         <translation>高于上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="27"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="29"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="28"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="30"/>
         <source>Expiring</source>
         <translation>即将过期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="29"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="31"/>
         <source>Negative stock</source>
         <translation>负库存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="30"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="32"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="47"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="43"/>
+        <source>{name}: {qty} on hand, below the minimum of {min}</source>
+        <translation>{name}：库存 {qty}，低于下限 {min}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="46"/>
+        <source>{name}: {qty} on hand, above the maximum of {max}</source>
+        <translation>{name}：库存 {qty}，高于上限 {max}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="49"/>
+        <source>{name}: {qty} on hand, below zero: more was sold than came in; count it</source>
+        <translation>{name}：库存 {qty}，已为负数：卖出多于入库，请盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="52"/>
+        <source>{name} batch {batch}: {qty} on hand expired on {date} and cannot be sold</source>
+        <translation>{name} 批次 {batch}：库存 {qty}，已于 {date} 过期，不能销售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="56"/>
+        <source>{name} batch {batch}: {qty} on hand expires on {date} ({days} days)</source>
+        <translation>{name} 批次 {batch}：库存 {qty}，将于 {date} 到期（{days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/alerts_view.py" line="84"/>
         <source>Stock alerts: …</source>
         <translation>库存预警：…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="58"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="95"/>
         <source>Stock alerts: {n}</source>
         <translation>库存预警：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="73"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="110"/>
         <source>Stock alerts</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="76"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="113"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="77"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="114"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="78"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="115"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="91"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="128"/>
         <source>Send to the webhook</source>
         <translation>发送到群机器人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="99"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="136"/>
         <source>No webhook is set in Settings.</source>
         <translation>设置中尚未填写群机器人地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="103"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="140"/>
         <source>Nothing needs attention.</source>
         <translation>没有需要处理的事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/alerts_view.py" line="116"/>
+        <location filename="../../desktop/ui/alerts_view.py" line="155"/>
         <source>Sent {n} alerts to the webhook.</source>
         <translation>已将 {n} 条预警发送到群机器人。</translation>
     </message>

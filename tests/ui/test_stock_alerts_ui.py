@@ -60,6 +60,30 @@ def test_the_main_window_counts_the_alerts_and_sends_them(qtbot, stocked, hook):
     assert done == [len(button.rows)] and "batch L7" in _Hook.got[0]["text"]["content"]
 
 
+def test_the_alerts_speak_chinese_on_a_chinese_screen_and_to_the_group(qtbot, qapp, stocked, hook):
+    """db.alerts' messages are English (the command line's); the window says each
+    in its own language from the alert's fields, and sends the group the same."""
+    from PySide6.QtCore import QLocale
+    from desktop.ui import i18n
+    from desktop.ui.alerts_view import AlertsDialog
+    stocked.product("M1", "5.50", name="鲜牛奶", batch_tracked=True)
+    stocked.receive("Dairy", ("M1", 1234, "3.00", "L7", clock.today() + dt.timedelta(days=2)))
+    stocked.books.set_setting("alert_webhook_url", hook)
+    i18n.install(qapp, QLocale("zh_CN"))
+    rows = [r for r in stocked.books.alerts() if r["sku"] == "M1"]
+    dialog = AlertsDialog(stocked.engine, rows)
+    qtbot.addWidget(dialog)
+    text = dialog.table.item(0, 2).text()
+    day = clock.today() + dt.timedelta(days=2)
+    assert text == f"M1 鲜牛奶 批次 L7：库存 1,234，将于 {day.year}/{day.month}/{day.day} 到期（2 天）", text
+    assert "expires" in rows[0]["message"]                        # the command line's, as was
+    done = []
+    dialog.push(on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert "批次 L7" in _Hook.got[0]["text"]["content"]
+    assert "?" not in dialog.push_button.toolTip() or dialog.push_button.toolTip().endswith("?…")
+
+
 def test_a_cashier_has_no_stock_alerts_button(qtbot, stocked):
     cashier = stocked.as_user("amy", "cashier")
     window = MainWindow(stocked.engine, cashier.actor, "老王杂货店", "shop.db")
