@@ -16,6 +16,7 @@ from db.documents import LineIn
 from db.errors import BooksError
 from db.permissions import may
 from desktop.ui.formats import date_text, parse_qty_text
+from desktop.ui.refusals import show_refusal
 from desktop.ui.report_frame import Field, Result, TableReport, date_edit, py_date, total_text
 from desktop.ui.widgets import error_label
 
@@ -78,7 +79,7 @@ class AdjustDialog(QDialog):
             self.posted = self.books.post_adjustment([line], reason=self.reason.currentData(),
                                                      note=self.note.text())
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return False
         self.accept()

@@ -21,6 +21,7 @@ from db.errors import BooksError
 from db.money import line_amount
 from desktop.ui import style
 from desktop.ui.formats import count_text, datetime_text, money_text, qty_text
+from desktop.ui.refusals import show_refusal
 from desktop.ui.widgets import enlarge, error_label, read_only_table
 
 translate = QCoreApplication.translate
@@ -125,7 +126,7 @@ class ApprovalsScreen(QWidget):
             self.waiting = self.books.approvals_inbox()
             rejected = self.books.rejected_orders()
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return
         rows, brushes = [], []
@@ -196,7 +197,7 @@ class ApprovalsScreen(QWidget):
         try:
             done = action()
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return False
         self.message.setText(translate("Approvals", "{number}: {status}.").format(

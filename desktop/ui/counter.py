@@ -38,6 +38,7 @@ from desktop.ui.counter_money import PaymentDialog, ReturnDialog, ShiftDialog
 from desktop.ui.formats import (count_text, money_text, parse_money_text, parse_qty_text,
                                 qty_text, time_text)
 from desktop.ui.list_screen import PagedTableView
+from desktop.ui.refusals import refusal_text
 from desktop.ui.widgets import enlarge
 
 translate = QCoreApplication.translate
@@ -301,7 +302,7 @@ class CounterScreen(QWidget):
             shift = self.books.current_shift()
             held = self.books.held_sales()
         except BooksError as exc:
-            self.say(exc.message, error=True)
+            self.say(refusal_text(exc.message), error=True)
             return
         if shift is None:
             self.shift_label.setText(
@@ -340,7 +341,7 @@ class CounterScreen(QWidget):
             with read_connection(self.engine) as conn:
                 found = counter_db.lookup(conn, code, self.scale_layout(conn))
         except BooksError as exc:
-            self.say(exc.message, error=True)
+            self.say(refusal_text(exc.message), error=True)
             self.scan.selectAll()
             return None
         except SQLAlchemyError:              # the server gone, a disk error: say so, keep the sale
@@ -598,7 +599,7 @@ class CounterScreen(QWidget):
         try:
             self.books.hold_sale(self.cart.lines_in(), customer=self.customer)
         except BooksError as exc:
-            return self.say(exc.message, error=True)
+            return self.say(refusal_text(exc.message), error=True)
         self.new_sale()
         self.say(translate("Counter", "The sale is held: F6 resumes it."))
         self.refresh()
@@ -607,7 +608,7 @@ class CounterScreen(QWidget):
         try:
             held = self.books.held_sales()
         except BooksError as exc:
-            return self.say(exc.message, error=True)
+            return self.say(refusal_text(exc.message), error=True)
         if not held:
             return self.say(translate("Counter", "No sale is held."), error=True)
         if self.cart.rowCount():
@@ -642,7 +643,7 @@ class CounterScreen(QWidget):
                             )
                         )
             except BooksError as exc:
-                self.say(exc.message, error=True)
+                self.say(refusal_text(exc.message), error=True)
             else:
                 self.cart.replace_all(lines)
                 if lines:

@@ -26,6 +26,7 @@ from db.permissions import may
 from desktop.ui.formats import count_text, money_text, time_text
 from desktop.ui.list_screen import ListScreen, money_column, qty_column
 from desktop.ui.paged_model import Column
+from desktop.ui.refusals import show_refusal
 from desktop.ui.widgets import enlarge, error_label
 
 translate = QCoreApplication.translate
@@ -70,7 +71,7 @@ class AskDialog(QDialog):
         try:
             self.value = self._parse(self.field.text())
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             self.field.selectAll()
             return

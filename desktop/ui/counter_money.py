@@ -40,6 +40,7 @@ from desktop.ui import style
 from desktop.ui.counter_dialogs import AuthoriseDialog
 from desktop.ui.formats import (date_text, datetime_text, money_text, parse_money_text,
                                 parse_qty_text, qty_text)
+from desktop.ui.refusals import refusal_text, show_refusal
 from desktop.ui.screens import payment_text
 from desktop.ui.widgets import enlarge, error_label
 from desktop.ui.workers import run_in_background
@@ -163,7 +164,7 @@ class PaymentDialog(QDialog):
         try:
             amount = parse_money_text(self.amount.text() or "0", translate("Counter", "amount"))
         except BooksError as exc:
-            return self._fail(exc.message)
+            return self._fail(refusal_text(exc.message))
         if amount <= 0:
             return self._fail(translate("Counter", "Type an amount above zero."))
         method = self.method
@@ -344,7 +345,7 @@ class ReturnDialog(QDialog):
             with read_connection(self._engine) as conn:
                 sale = counter_db.returnable(conn, number)
         except BooksError as exc:
-            return self._fail(exc.message)
+            return self._fail(refusal_text(exc.message))
         self.sale = sale
         who = f" · {sale.customer}" if sale.customer else ""
         self.info.setText(
@@ -440,7 +441,7 @@ class ReturnDialog(QDialog):
             with read_connection(self._engine) as conn:
                 found = counter_db.lookup(conn, code, self._layout_of(conn))
         except BooksError as exc:
-            return self._fail(exc.message)
+            return self._fail(refusal_text(exc.message))
         if found is None:
             return self._fail(
                 translate("Counter", "No product has the code {code}.").format(code=code)
@@ -475,7 +476,7 @@ class ReturnDialog(QDialog):
             try:
                 chosen = self._quantities()
             except BooksError as exc:
-                return self._fail(exc.message)
+                return self._fail(refusal_text(exc.message))
             if not chosen:
                 return self._fail(translate("Counter", "Type how many of a line come back."))
             lines = [LineIn(sku, qty) for sku, qty, _line in chosen]
@@ -582,7 +583,7 @@ class ShiftDialog(QDialog):
                                       translate("Counter", "float"))
             self._books.open_shift(amount)
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return
         self.changed.emit()
@@ -596,7 +597,7 @@ class ShiftDialog(QDialog):
             }
             self.report = self._books.close_shift(counted)
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return
         for f in self.fields.values():

@@ -24,6 +24,7 @@ from db.schema import products
 from desktop.ui import style
 from desktop.ui.formats import (count_text, money_text, parse_qty_text, qty_text, signed_qty_text,
                                 time_text)
+from desktop.ui.refusals import refusal_text
 from desktop.ui.widgets import enlarge, error_label, read_only_table
 
 translate = QCoreApplication.translate
@@ -230,7 +231,7 @@ class CountsScreen(QWidget):
             self.count_id = self.books.start_count(kind, blind=self.blind.isChecked(),
                                                    product_ids=product_ids, title=title)
         except BooksError as exc:
-            self._refused(exc.message)
+            self._refused(refusal_text(exc.message))
             return
         self.reviewing = False
         self.error.hide()
@@ -273,7 +274,7 @@ class CountsScreen(QWidget):
             qty, code = parse_scan(text)
             got = self.books.count_scan(self.count_id, code, qty or 1000)
         except BooksError as exc:
-            self._refused(exc.message)
+            self._refused(refusal_text(exc.message))
             self.scan.selectAll()
             return
         self.error.hide()
@@ -298,7 +299,7 @@ class CountsScreen(QWidget):
         try:
             self.books.count_set(self.count_id, line.sku, parse_qty_text(text.strip(), "quantity"))
         except BooksError as exc:
-            self._refused(exc.message)
+            self._refused(refusal_text(exc.message))
             return
         self.error.hide()
         self.refresh()
@@ -327,7 +328,7 @@ class CountsScreen(QWidget):
         try:
             self.books.finish_count(self.count_id)
         except BooksError as exc:
-            self._refused(exc.message)
+            self._refused(refusal_text(exc.message))
             return
         self.reviewing = self.reviewer
         self.message.setText(translate("Counts", "Counting finished: a manager reviews and "
@@ -340,7 +341,7 @@ class CountsScreen(QWidget):
             self.show_count()
         except BooksError as exc:
             self.reviewing = False
-            self._refused(exc.message)
+            self._refused(refusal_text(exc.message))
 
     def post(self, confirm: bool = True) -> None:
         if self.count_id is None:
@@ -354,7 +355,7 @@ class CountsScreen(QWidget):
         try:
             done = self.books.post_count(self.count_id)
         except BooksError as exc:
-            self._refused(exc.message)
+            self._refused(refusal_text(exc.message))
             return
         self.message.setText(translate("Counts", "Posted as stocktake {number}.").format(
             number=done.number))
@@ -372,7 +373,7 @@ class CountsScreen(QWidget):
         try:
             self.books.cancel_count(self.count_id)
         except BooksError as exc:
-            self._refused(exc.message)
+            self._refused(refusal_text(exc.message))
             return
         self.count_id = None
         self.refresh()

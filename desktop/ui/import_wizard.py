@@ -28,6 +28,7 @@ from desktop.ui import style
 from desktop.ui.formats import count_text
 from desktop.ui.list_screen import ListScreen, datetime_column
 from desktop.ui.paged_model import Column
+from desktop.ui.refusals import refusal_text, show_refusal
 from desktop.ui.widgets import enlarge, error_label
 from desktop.ui.workers import run_in_background
 
@@ -425,7 +426,7 @@ class ImportWizard(QDialog):
         try:
             return write_rejects(self.preview, path)
         except (BooksError, OSError) as exc:
-            self._fail(str(exc))
+            self._fail(refusal_text(str(exc)))
             return 0
 
     # -- importing (off the GUI thread, one transaction)
@@ -505,7 +506,7 @@ class ImportScreen(ListScreen):
             with write_transaction(self.engine) as conn:
                 done = imports.undo(conn, self.actor, int(batch))
         except BooksError as exc:
-            self.status.setText(exc.message)
+            show_refusal(self.status, exc.message)
             return False
         self.model.refresh()
         self.status.setText(translate("Import", "Batch {batch} undone: {n} documents reversed, "

@@ -14,6 +14,7 @@ from db.permissions import may
 from desktop.ui.formats import date_edit_format
 from desktop.ui.print_actions import print_language
 from desktop.ui.print_preview import show_document
+from desktop.ui.refusals import refusal_text
 
 translate = QCoreApplication.translate
 
@@ -41,7 +42,7 @@ class LabelsDialog(QDialog):
             self.templates = templates(books)
         except BooksError as exc:
             self.templates = []
-            form.addRow(QLabel(exc.message, self))
+            form.addRow(QLabel(refusal_text(exc.message), self))
         for t in self.templates:
             self.template.addItem(t.name, t.name)
         form.addRow(translate("Labels", "Template:"), self.template)

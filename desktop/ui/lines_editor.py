@@ -19,6 +19,7 @@ from db.errors import BooksError
 from db.money import line_amount, money_str, qty_str
 from desktop.ui import style
 from desktop.ui.formats import money_text, parse_date_text, parse_money_text, parse_qty_text
+from desktop.ui.refusals import show_refusal
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -93,7 +94,7 @@ class LinesEditor(QWidget):
             qty, code = counter_db.parse_scan(text)
             self.add(code, qty or 1000)
         except BooksError as exc:
-            self.note.setText(exc.message)
+            show_refusal(self.note, exc.message)
             self.note.setStyleSheet(style.ERROR_STYLE)
             self.code.selectAll()
             return
@@ -208,7 +209,7 @@ class LinesEditor(QWidget):
             amount = money_text(line_amount(price, self.qty(r))) if price is not None else ""
         except BooksError as exc:
             amount = "?"
-            self.note.setText(exc.message)
+            show_refusal(self.note, exc.message)
             self.note.setStyleSheet(style.ERROR_STYLE)
         self.table.blockSignals(True)
         self.table.item(r, AMOUNT).setText(amount)

@@ -16,6 +16,7 @@ from desktop.ui.formats import (count_text, money_text, number_pattern, parse_mo
                                 plain_number)
 from desktop.ui.list_screen import ListScreen, money_column
 from desktop.ui.paged_model import Column
+from desktop.ui.refusals import show_refusal
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
@@ -143,7 +144,7 @@ class PartyEditor(QDialog):
                 else:
                     self.books.update_supplier(d.name, new_name=new_name, phone=new_phone)
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return False
         self.saved.emit(name)

@@ -16,6 +16,7 @@ from db import users
 from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError, SignInFailed
+from desktop.ui.refusals import refusal_text
 from desktop.ui.sign_in import until_text
 from desktop.ui.widgets import error_label
 
@@ -69,7 +70,7 @@ class ChangePasswordDialog(QDialog):
         except SignInFailed:
             return self._refuse(self.tr("The current password is wrong."), self.old)
         except BooksError as exc:                      # the new password is too short
-            return self._refuse(exc.message, self.new)
+            return self._refuse(refusal_text(exc.message), self.new)
         self.accept()
         return True
 
@@ -124,7 +125,7 @@ class NewPasswordDialog(QDialog):
             try:
                 self._submit(self.new.text())
             except BooksError as exc:
-                error = exc.message
+                error = refusal_text(exc.message)
         if error is not None:
             self.error.setText(error)
             self.error.show()

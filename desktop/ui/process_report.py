@@ -14,6 +14,7 @@ from db.audit import Actor
 from db.books import Books
 from db.errors import BooksError
 from desktop.ui.formats import count_text, date_edit_format, localized, month_text, percent_text
+from desktop.ui.refusals import show_refusal
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
@@ -79,7 +80,7 @@ class ProcessReportView(QWidget):
         try:
             months = self.books.process_report(_py(self.date_from.date()), _py(self.date_to.date()))
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return
 

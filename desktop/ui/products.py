@@ -26,6 +26,7 @@ from desktop.ui.formats import (count_text, money_text, number_pattern, parse_mo
                                 parse_qty_text, plain_number, qty_text)
 from desktop.ui.list_screen import ListScreen, money_column, qty_column
 from desktop.ui.paged_model import Column
+from desktop.ui.refusals import refusal_text, show_refusal
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
@@ -118,7 +119,7 @@ class ProductsScreen(ListScreen):
         try:
             detail = self.books.product_detail(sku)
         except BooksError as exc:
-            self.status.setText(exc.message)
+            show_refusal(self.status, exc.message)
             return None
         return self.show_editor(ProductEditor(self.books, detail, parent=self))
 
@@ -271,7 +272,7 @@ class ProductEditor(QDialog):
         try:
             code = normalise_barcode(raw)
         except BooksError as exc:
-            self._fail(exc.message)
+            self._fail(refusal_text(exc.message))
             return False
         if code not in self.codes():
             self.barcodes.addItem(code)
@@ -311,7 +312,7 @@ class ProductEditor(QDialog):
                 sku = self.sku.text().strip()
                 self.books.update_product(self.detail.sku, self._changes())
         except BooksError as exc:
-            self._fail(exc.message)
+            self._fail(refusal_text(exc.message))
             return False
         self.saved.emit(sku)
         self.accept()

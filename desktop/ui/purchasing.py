@@ -25,6 +25,7 @@ from desktop.ui.purchasing_dialogs import (OrderDialog, ReceiveDialog, ReorderDi
                                            RulesDialog, SupplierLinesDialog,
                                            SupplierPaymentDialog, direct_receipt_dialog,
                                            supplier_return_dialog)
+from desktop.ui.refusals import show_refusal
 from desktop.ui.screens import _n, doc_kind_text, status_text
 from desktop.ui.widgets import error_label, read_only_table
 
@@ -219,7 +220,7 @@ class OrderView(QDialog):
         try:
             done = action()
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return False
         self.changed.emit(getattr(done, "number", self.number))

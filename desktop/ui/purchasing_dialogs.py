@@ -25,6 +25,7 @@ from desktop.ui.counter_dialogs import AuthoriseDialog
 from desktop.ui.formats import (date_edit_format, money_text, parse_money_text, parse_qty_text,
                                 qty_text)
 from desktop.ui.lines_editor import LinesEditor, expiry_of
+from desktop.ui.refusals import refusal_text
 from desktop.ui.screens import payment_text
 from desktop.ui.widgets import error_label, read_only_table
 
@@ -67,7 +68,7 @@ class PostingDialog(QDialog):
         try:
             posted = action()
         except BooksError as exc:
-            _fail(self.error, exc.message)
+            _fail(self.error, refusal_text(exc.message))
             return False
         if posted is None:                  # the person backed out on the way
             return False
@@ -221,7 +222,8 @@ class ReceiveDialog(PostingDialog):
             except PermissionDenied as exc:
                 if "confirmation" not in exc.message or self.confirmed_by is not None:
                     raise
-                dialog = AuthoriseDialog(self.books.engine, "over-receive", exc.message, self)
+                dialog = AuthoriseDialog(self.books.engine, "over-receive",
+                                         refusal_text(exc.message), self)
                 self.authorise_dialog = dialog
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return None
@@ -346,7 +348,7 @@ class ReorderDialog(QDialog):
         try:
             self.made, left = self.books.draft_reorders()
         except BooksError as exc:
-            return _fail(self.error, exc.message)
+            return _fail(self.error, refusal_text(exc.message))
         text = translate("Purchasing", "Draft orders made: {numbers}. Open each to check and "
                                        "submit it.").format(
             numbers=", ".join(p.number for p in self.made) or "-")
@@ -498,7 +500,7 @@ class RulesDialog(QDialog):
         try:
             self.books.set_approval_rules(self.rules())
         except BooksError as exc:
-            _fail(self.error, exc.message)
+            _fail(self.error, refusal_text(exc.message))
             return False
         self.accept()
         return True

@@ -26,6 +26,7 @@ from db.permissions import may
 from desktop.ui import style, workers
 from desktop.ui.formats import (count_text, date_edit_format, date_text, money_text, percent_text,
                                 qty_text, when_text)
+from desktop.ui.refusals import refusal_text
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -378,7 +379,7 @@ class TableReport(QWidget):
         try:
             ask = self.question()
         except BooksError as exc:
-            self.failed(exc.message)
+            self.failed(refusal_text(exc.message))
             return
         self._generation += 1
         generation, engine = self._generation, self.engine

@@ -33,6 +33,7 @@ from db.permissions import may
 from desktop import config
 from desktop.config import ConnectionProbe, DatabaseChoice, KeyringUnavailable
 from desktop.ui import style
+from desktop.ui.refusals import refusal_text
 from desktop.ui.workers import run_in_background
 
 translate = QCoreApplication.translate
@@ -412,7 +413,7 @@ class SettingsScreen(QWidget):
                                         self.scale_decimals.currentData())
             self.books.set_scale_layout(layout)
         except BooksError as exc:
-            _say(self.scale_note, exc.message, BAD)
+            _say(self.scale_note, refusal_text(exc.message), BAD)
             return False
         self._show_scale(layout)
         _say(self.scale_note, self.tr("Scale label layout saved."), GOOD)
@@ -661,7 +662,7 @@ class SettingsScreen(QWidget):
                 self.books.set_setting(key, value)
                 self._shop_values[key] = value
         except BooksError as exc:
-            _say(self.shop_note, exc.message, BAD)
+            _say(self.shop_note, refusal_text(exc.message), BAD)
             return False
         _say(self.shop_note, self.tr("Shop details saved.") if changed
              else self.tr("Nothing changed."), GOOD)

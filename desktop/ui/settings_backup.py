@@ -14,6 +14,7 @@ from db import backup, clock
 from db.books import Books
 from db.errors import BooksError
 from db.permissions import may
+from desktop.ui.refusals import show_refusal
 from desktop.ui.widgets import error_label
 from desktop.ui.workers import run_in_background
 
@@ -73,7 +74,7 @@ class BackupBox(QGroupBox):
         try:
             self.books.set_setting(backup.KEEP_KEY, str(self.keep.value()))
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
 
     def back_up_now(self, on_done=None) -> None:

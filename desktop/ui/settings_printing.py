@@ -17,6 +17,7 @@ from db.permissions import may
 from desktop import config
 from desktop.ui import style
 from desktop.ui.print_preview import KINDS, kind_text
+from desktop.ui.refusals import refusal_text
 
 translate = QCoreApplication.translate
 LOGO_KEY = "shop_logo"
@@ -159,7 +160,7 @@ class PrintingBox(QGroupBox):
         try:
             self.books.set_setting(LOGO_KEY, logo_data(path))
         except BooksError as exc:
-            self._say(exc.message, False)
+            self._say(refusal_text(exc.message), False)
             return False
         self.show_logo()
         self._say(translate("PrintSettings", "Logo saved."), True)
@@ -169,7 +170,7 @@ class PrintingBox(QGroupBox):
         try:
             self.books.set_setting(LOGO_KEY, "")
         except BooksError as exc:
-            self._say(exc.message, False)
+            self._say(refusal_text(exc.message), False)
             return
         self.show_logo()
 
@@ -189,7 +190,7 @@ class PrintingBox(QGroupBox):
         try:
             config.save(chosen)
         except config.ConfigError as exc:
-            self._say(exc.message, False)
+            self._say(refusal_text(exc.message), False)
             return False
         self._say(translate("PrintSettings", "Printers saved for this computer."), True)
         return True

@@ -14,6 +14,7 @@ from db.engine import read_connection
 from db.errors import BooksError
 from db.permissions import may
 from desktop.ui.formats import date_edit_format, date_text
+from desktop.ui.refusals import refusal_text
 from desktop.ui.widgets import error_label
 
 translate = QCoreApplication.translate
@@ -90,7 +91,7 @@ class SecurityBox(QGroupBox):
         try:
             self.books.set_setting(security.IDLE_KEY, str(minutes))
         except BooksError as exc:
-            self._fail(exc.message)
+            self._fail(refusal_text(exc.message))
             return False
         self._done(translate("Security", "Saved: the window locks after {n} minutes idle.")
                    .format(n=minutes) if minutes else
@@ -109,7 +110,7 @@ class SecurityBox(QGroupBox):
                 periods.reopen(self.books.engine, self.books.actor)
                 text = translate("Security", "Saved: no period is closed.")
         except BooksError as exc:
-            self._fail(exc.message)
+            self._fail(refusal_text(exc.message))
             return False
         self._done(text)
         return True

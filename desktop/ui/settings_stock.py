@@ -13,6 +13,7 @@ from db.books import Books
 from db.errors import BooksError
 from db.masters import get_setting
 from db.permissions import may
+from desktop.ui.refusals import show_refusal
 from desktop.ui.widgets import error_label
 from desktop.ui.workers import run_in_background
 
@@ -99,7 +100,7 @@ class StockSettingsBox(QGroupBox):
             for key, value in changed.items():
                 self.books.set_setting(key, value)
         except BooksError as exc:
-            self.error.setText(exc.message)
+            show_refusal(self.error, exc.message)
             self.error.show()
             return False
         self.error.hide()

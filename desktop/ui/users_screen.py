@@ -23,6 +23,7 @@ from db.users import Account
 from desktop.ui import style
 from desktop.ui.password_dialog import ChangePasswordDialog, NewPasswordDialog, password_field
 from desktop.ui.formats import count_text
+from desktop.ui.refusals import refusal_text
 from desktop.ui.sign_in import until_text
 from desktop.ui.widgets import enlarge, error_label, read_only_table
 
@@ -90,7 +91,7 @@ class AddUserDialog(QDialog):
                 self.accept()
                 return True
             except BooksError as exc:
-                error = exc.message
+                error = refusal_text(exc.message)
         self.error.setText(error)
         self.error.show()
         self.password.clear()
@@ -152,7 +153,7 @@ class UsersScreen(QWidget):
         try:
             self.accounts = self.books.list_users()
         except BooksError as exc:
-            self._show_error(exc.message)
+            self._show_error(refusal_text(exc.message))
             return
         self.table.setRowCount(len(self.accounts))
         for r, a in enumerate(self.accounts):
@@ -286,7 +287,7 @@ class UsersScreen(QWidget):
         try:
             action()
         except BooksError as exc:
-            self._show_error(exc.message)
+            self._show_error(refusal_text(exc.message))
             return False
         return self._done(text, name)
 

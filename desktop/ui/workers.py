@@ -5,7 +5,8 @@ on Qt's global thread pool; the work may call `report(done, total)` as often
 as it likes. `on_progress(done, total)`, then `on_done(result)` or
 `on_failed(message)`, are called on the GUI thread: the worker only emits
 signals of a Task that lives there, so every callback arrives queued. A
-BooksError fails with its own message; anything else with its type.
+BooksError fails with its own message, in the screen's language where
+desktop.ui.refusals knows it; anything else with its type.
 
 A result that arrives after its owner (the `owner` given, or the QObject
 whose method the callback is) has been deleted is dropped: a screen closed
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import isValid
 
 from db.errors import BooksError
+from desktop.ui.refusals import refusal_text
 
 Report = Callable[[int, int], None]
 
@@ -45,7 +47,7 @@ class Task(QObject):
         try:
             result = self._fn(self.progress.emit)
         except BooksError as exc:
-            self._finish(False, exc.message)
+            self._finish(False, refusal_text(exc.message))
         except Exception as exc:  # shown to the person, never swallowed
             traceback.print_exc()
             self._finish(False, f"{type(exc).__name__}: {exc}")
