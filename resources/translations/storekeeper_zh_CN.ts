@@ -4,37 +4,37 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="59"/>
+        <location filename="../../desktop/ui/users_screen.py" line="60"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="67"/>
+        <location filename="../../desktop/ui/users_screen.py" line="68"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="68"/>
+        <location filename="../../desktop/ui/users_screen.py" line="69"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="69"/>
+        <location filename="../../desktop/ui/users_screen.py" line="70"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="70"/>
+        <location filename="../../desktop/ui/users_screen.py" line="71"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="73"/>
+        <location filename="../../desktop/ui/users_screen.py" line="74"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="85"/>
+        <location filename="../../desktop/ui/users_screen.py" line="86"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -42,144 +42,144 @@
 <context>
     <name>Adjust</name>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="26"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="27"/>
         <source>Damage</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="26"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="27"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="27"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="28"/>
         <source>Loss</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="27"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="28"/>
         <source>Gift</source>
         <translation>赠送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="28"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="29"/>
         <source>Sample</source>
         <translation>试吃/样品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="29"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="30"/>
         <source>Internal use</source>
         <translation>内部领用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="30"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="31"/>
         <source>Found</source>
         <translation>盘盈/找到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="30"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="31"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="41"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="42"/>
         <source>Adjust stock</source>
         <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="47"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="48"/>
         <source>SKU or barcode</source>
         <translation>编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="50"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="51"/>
         <source>-2 takes two away, 3 adds three</source>
         <translation>-2 为减少两个，3 为增加三个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="57"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="58"/>
         <source>only for products kept by batch</source>
         <translation>仅按批次管理的商品填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="60"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="61"/>
         <source>what happened</source>
         <translation>发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="61"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="62"/>
         <source>Product:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="62"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="63"/>
         <source>Quantity (+/-):</source>
         <translation>数量（+/-）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="63"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="64"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="64"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="65"/>
         <source>Batch:</source>
         <translation>批号：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="65"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="66"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="100"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="101"/>
         <location filename="../../desktop/ui/help.py" line="266"/>
         <source>Adjust stock…</source>
         <translation>库存调整…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="110"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="111"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="111"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="112"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="114"/>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="141"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="115"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="142"/>
         <source>Adjustments by reason</source>
         <translation>按原因的库存调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="117"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="118"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="122"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="123"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="123"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="124"/>
         <source>Documents</source>
         <translation>单据数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="124"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="125"/>
         <source>In</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="125"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="126"/>
         <source>Out</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjustments_ui.py" line="127"/>
+        <location filename="../../desktop/ui/adjustments_ui.py" line="128"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
@@ -487,162 +487,164 @@
 <context>
     <name>Approvals</name>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="40"/>
+        <location filename="../../desktop/ui/approvals.py" line="41"/>
+        <location filename="../../desktop/ui/refusals.py" line="259"/>
         <source>a manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="41"/>
+        <location filename="../../desktop/ui/approvals.py" line="42"/>
+        <location filename="../../desktop/ui/refusals.py" line="260"/>
         <source>the owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="68"/>
+        <location filename="../../desktop/ui/approvals.py" line="69"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="74"/>
-        <location filename="../../desktop/ui/approvals.py" line="100"/>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <location filename="../../desktop/ui/approvals.py" line="101"/>
         <source>Order</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="74"/>
-        <location filename="../../desktop/ui/approvals.py" line="100"/>
+        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <location filename="../../desktop/ui/approvals.py" line="101"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="75"/>
-        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <location filename="../../desktop/ui/approvals.py" line="102"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="75"/>
+        <location filename="../../desktop/ui/approvals.py" line="76"/>
         <source>Made by</source>
         <translation>制单人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <location filename="../../desktop/ui/approvals.py" line="77"/>
         <source>Waiting since</source>
         <translation>送审时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="76"/>
+        <location filename="../../desktop/ui/approvals.py" line="77"/>
         <source>Waits for</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <location filename="../../desktop/ui/approvals.py" line="78"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="77"/>
+        <location filename="../../desktop/ui/approvals.py" line="78"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="81"/>
+        <location filename="../../desktop/ui/approvals.py" line="82"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="81"/>
+        <location filename="../../desktop/ui/approvals.py" line="82"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <location filename="../../desktop/ui/approvals.py" line="83"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="82"/>
+        <location filename="../../desktop/ui/approvals.py" line="83"/>
         <source>Unit cost</source>
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="83"/>
+        <location filename="../../desktop/ui/approvals.py" line="84"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="85"/>
+        <location filename="../../desktop/ui/approvals.py" line="86"/>
         <location filename="../../desktop/ui/help.py" line="245"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="88"/>
+        <location filename="../../desktop/ui/approvals.py" line="89"/>
         <location filename="../../desktop/ui/help.py" line="245"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="91"/>
+        <location filename="../../desktop/ui/approvals.py" line="92"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="97"/>
+        <location filename="../../desktop/ui/approvals.py" line="98"/>
         <source>Your orders that came back rejected (last 30 days)</source>
         <translation>您被驳回的订单（近 30 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="101"/>
+        <location filename="../../desktop/ui/approvals.py" line="102"/>
         <source>Rejected</source>
         <translation>驳回时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <location filename="../../desktop/ui/approvals.py" line="103"/>
         <source>By</source>
         <translation>驳回人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="102"/>
+        <location filename="../../desktop/ui/approvals.py" line="103"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="135"/>
+        <location filename="../../desktop/ui/approvals.py" line="136"/>
         <source>urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="137"/>
+        <location filename="../../desktop/ui/approvals.py" line="138"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="139"/>
+        <location filename="../../desktop/ui/approvals.py" line="140"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="150"/>
+        <location filename="../../desktop/ui/approvals.py" line="151"/>
         <source>{n} orders wait for your decision.</source>
         <translation>有 {n} 张订单等待您审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="152"/>
+        <location filename="../../desktop/ui/approvals.py" line="153"/>
         <source>Nothing waits for your decision.</source>
         <translation>没有等待您审批的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="34"/>
+        <location filename="../../desktop/ui/approvals.py" line="35"/>
         <source>Reject {number}</source>
         <translation>驳回 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="35"/>
+        <location filename="../../desktop/ui/approvals.py" line="36"/>
         <source>Why (its creator reads this):</source>
         <translation>驳回原因（制单人会看到）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals.py" line="202"/>
+        <location filename="../../desktop/ui/approvals.py" line="203"/>
         <source>{number}: {status}.</source>
         <translation>{number}：{status}。</translation>
     </message>
@@ -1106,42 +1108,42 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="25"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="26"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="31"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="32"/>
         <source>PostgreSQL: back up with pg_dump on a schedule on the server (docs/durability.md), or `storekeeper backup FILE`.</source>
         <translation>PostgreSQL：在服务器上定时用 pg_dump 备份（见 docs/durability.md），或运行 `storekeeper backup 文件`。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="37"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="38"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="45"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="46"/>
         <source>Daily backups kept:</source>
         <translation>保留每日备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="49"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="50"/>
         <source>Newest:</source>
         <translation>最近的备份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="50"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="51"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="70"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="71"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_backup.py" line="93"/>
+        <location filename="../../desktop/ui/settings_backup.py" line="94"/>
         <source>Backed up and checked: {file}</source>
         <translation>已备份并校验：{file}</translation>
     </message>
@@ -1273,43 +1275,43 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="37"/>
-        <location filename="../../desktop/ui/password_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="49"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="44"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="45"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="46"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="55"/>
         <source>Signed in as {name}.</source>
         <translation>当前登录：{name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="63"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="67"/>
         <source>Too many failed attempts: this account is locked until {time}.</source>
         <translation>失败次数过多：该账户已锁定至 {time}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="71"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
@@ -1323,14 +1325,14 @@
     </message>
     <message>
         <location filename="../../desktop/ui/cart.py" line="50"/>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="183"/>
-        <location filename="../../desktop/ui/counter_money.py" line="283"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="184"/>
+        <location filename="../../desktop/ui/counter_money.py" line="284"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/cart.py" line="51"/>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="182"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="183"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
@@ -1341,14 +1343,14 @@
     </message>
     <message>
         <location filename="../../desktop/ui/cart.py" line="53"/>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="187"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/cart.py" line="54"/>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="187"/>
-        <location filename="../../desktop/ui/counter_money.py" line="286"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="188"/>
+        <location filename="../../desktop/ui/counter_money.py" line="287"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
@@ -1368,589 +1370,589 @@
         <translation>原价 {price}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="88"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="89"/>
         <source>A manager&apos;s permission</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="96"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="97"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="100"/>
         <source>Allow</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="116"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="117"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="119"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="120"/>
         <source>{name} may not allow this.</source>
         <translation>{name} 无权批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="184"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="185"/>
         <source>Barcodes</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="185"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="186"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="188"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="189"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="194"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="198"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="199"/>
         <source>Find a product</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="199"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="200"/>
         <source>Products: {n}</source>
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="200"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="201"/>
         <source>Name, pinyin initials, SKU or barcode</source>
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="206"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="207"/>
         <source>Find a product (F2)</source>
         <translation>查找商品（F2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="211"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="212"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="212"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="213"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="213"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="214"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="214"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="215"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="220"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="221"/>
         <source>Choose the customer</source>
         <translation>选择客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="221"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="222"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="222"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="223"/>
         <source>Name or phone</source>
         <translation>名称或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="224"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="225"/>
         <source>Customer (F7)</source>
         <translation>客户（F7）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="79"/>
+        <location filename="../../desktop/ui/counter_money.py" line="80"/>
         <source>Payment</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="108"/>
+        <location filename="../../desktop/ui/counter_money.py" line="109"/>
         <source>Enter: pay   Esc: back to the sale</source>
         <translation>Enter：收款   Esc：返回本单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="135"/>
+        <location filename="../../desktop/ui/counter_money.py" line="136"/>
         <source>Paying by {method}</source>
         <translation>付款方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="137"/>
+        <location filename="../../desktop/ui/counter_money.py" line="138"/>
         <source>Cash handed over</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="146"/>
+        <location filename="../../desktop/ui/counter_money.py" line="147"/>
         <source>Due {amount}</source>
         <translation>应收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="164"/>
+        <location filename="../../desktop/ui/counter_money.py" line="165"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="168"/>
+        <location filename="../../desktop/ui/counter_money.py" line="169"/>
         <source>Type an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="179"/>
+        <location filename="../../desktop/ui/counter_money.py" line="180"/>
         <source>Only {due} is due: {method} cannot take more.</source>
         <translation>仅剩 {due} 待收：{method}不能多收。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="186"/>
+        <location filename="../../desktop/ui/counter_money.py" line="187"/>
         <source>A sale on account needs a customer: Esc, then F7.</source>
         <translation>赊账需要先选客户：按 Esc，再按 F7。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="192"/>
+        <location filename="../../desktop/ui/counter_money.py" line="193"/>
         <source>{customer} would owe {owed}, past their credit limit of {limit}. Enter again to sell on account anyway.</source>
         <translation>{customer} 的欠款将达 {owed}，超出信用额度 {limit}。再按 Enter 仍然赊账。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="217"/>
+        <location filename="../../desktop/ui/counter_money.py" line="218"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="235"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="236"/>
         <source>Held sales (F6)</source>
         <translation>挂单（F6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="245"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="246"/>
         <source>{time}  {user}{who}  {n} lines  {total}{note}</source>
         <translation>{time}  {user}{who}  {n} 项  {total}{note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_dialogs.py" line="260"/>
+        <location filename="../../desktop/ui/counter_dialogs.py" line="261"/>
         <source>Enter resumes the chosen sale; Esc goes back.</source>
         <translation>Enter：取回所选挂单；Esc：返回。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="261"/>
+        <location filename="../../desktop/ui/counter_money.py" line="262"/>
         <source>Return (F8)</source>
         <translation>退货（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="274"/>
+        <location filename="../../desktop/ui/counter_money.py" line="275"/>
         <source>Scan the receipt or type the sale&apos;s number</source>
         <translation>扫描小票或输入销售单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="284"/>
+        <location filename="../../desktop/ui/counter_money.py" line="285"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="285"/>
+        <location filename="../../desktop/ui/counter_money.py" line="286"/>
         <source>Returned before</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="287"/>
+        <location filename="../../desktop/ui/counter_money.py" line="288"/>
         <source>Return now</source>
         <translation>本次退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="302"/>
+        <location filename="../../desktop/ui/counter_money.py" line="303"/>
         <source>Enter: find the sale, then post the return   F4: without a receipt   Esc: close</source>
         <translation>Enter：查找销售单，再确认退货   F4：无小票退货   Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="351"/>
+        <location filename="../../desktop/ui/counter_money.py" line="352"/>
         <source>Sale {number} of {date}{who}; paid {paid}</source>
         <translation>销售单 {number}，{date}{who}；付款：{paid}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="385"/>
+        <location filename="../../desktop/ui/counter_money.py" line="386"/>
         <source>quantity to return of {name}</source>
         <translation>{name} 的退货数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="402"/>
+        <location filename="../../desktop/ui/counter_money.py" line="403"/>
         <source>Refund about {amount}</source>
         <translation>退款约 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="412"/>
+        <location filename="../../desktop/ui/counter_money.py" line="413"/>
         <source>A return without a receipt needs a manager.</source>
         <translation>无小票退货需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="422"/>
+        <location filename="../../desktop/ui/counter_money.py" line="423"/>
         <source>Without a receipt: scan each item that comes back; Enter on an empty line posts. Refund in cash.</source>
         <translation>无小票退货：逐一扫描退回的商品；空行按 Enter 过账。以现金退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="431"/>
+        <location filename="../../desktop/ui/counter_money.py" line="432"/>
         <source>Scan an item ({n}* for several)</source>
         <translation>扫描商品（多件前加 {n}*）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="446"/>
+        <location filename="../../desktop/ui/counter_money.py" line="447"/>
         <source>No product has the code {code}.</source>
         <translation>找不到 {code} 对应的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="465"/>
+        <location filename="../../desktop/ui/counter_money.py" line="466"/>
         <source>Scan what comes back first.</source>
         <translation>请先扫描退回的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="474"/>
+        <location filename="../../desktop/ui/counter_money.py" line="475"/>
         <source>Find the sale first.</source>
         <translation>请先查找销售单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="480"/>
+        <location filename="../../desktop/ui/counter_money.py" line="481"/>
         <source>Type how many of a line come back.</source>
         <translation>请输入退货数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="519"/>
+        <location filename="../../desktop/ui/counter_money.py" line="520"/>
         <source>Open the shift (F9)</source>
         <translation>开班（F9）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="524"/>
+        <location filename="../../desktop/ui/counter_money.py" line="525"/>
         <source>Cash in the drawer (float)</source>
         <translation>钱箱现金（备用金）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="529"/>
+        <location filename="../../desktop/ui/counter_money.py" line="530"/>
         <source>Close the shift (F9)</source>
         <translation>交班（F9）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="533"/>
+        <location filename="../../desktop/ui/counter_money.py" line="534"/>
         <source>Shift open since {time}, float {amount}. Count what is in the drawer; Enter moves on, and closes on the last.</source>
         <translation>本班 {time} 开班，备用金 {amount}。请清点钱箱；按 Enter 跳到下一项，在最后一项按 Enter 交班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="545"/>
+        <location filename="../../desktop/ui/counter_money.py" line="546"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="571"/>
+        <location filename="../../desktop/ui/counter_money.py" line="572"/>
         <source>Open the shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="572"/>
+        <location filename="../../desktop/ui/counter_money.py" line="573"/>
         <source>Close the shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="582"/>
+        <location filename="../../desktop/ui/counter_money.py" line="583"/>
         <source>float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="605"/>
+        <location filename="../../desktop/ui/counter_money.py" line="606"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="614"/>
+        <location filename="../../desktop/ui/counter_money.py" line="615"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="546"/>
-        <location filename="../../desktop/ui/counter_money.py" line="615"/>
+        <location filename="../../desktop/ui/counter_money.py" line="547"/>
+        <location filename="../../desktop/ui/counter_money.py" line="616"/>
         <source>Counted</source>
         <translation>实点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="616"/>
+        <location filename="../../desktop/ui/counter_money.py" line="617"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter_money.py" line="634"/>
+        <location filename="../../desktop/ui/counter_money.py" line="635"/>
         <source>The slip is saved as {path}</source>
         <translation>交班单已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="119"/>
+        <location filename="../../desktop/ui/counter.py" line="120"/>
         <source>Scan or type a barcode or SKU; 3* before it sells 3</source>
         <translation>扫描或输入条码、编码；前加 3* 即卖 3 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="156"/>
+        <location filename="../../desktop/ui/counter.py" line="157"/>
         <source>add the code; on an empty line: pay</source>
         <translation>录入商品；空行时：结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="157"/>
+        <location filename="../../desktop/ui/counter.py" line="158"/>
         <source>pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="158"/>
+        <location filename="../../desktop/ui/counter.py" line="159"/>
         <source>find a product</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="159"/>
+        <location filename="../../desktop/ui/counter.py" line="160"/>
         <source>quantity of the line</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="160"/>
+        <location filename="../../desktop/ui/counter.py" line="161"/>
         <source>price or discount of the line</source>
         <translation>改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="161"/>
+        <location filename="../../desktop/ui/counter.py" line="162"/>
         <source>delete the line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="162"/>
+        <location filename="../../desktop/ui/counter.py" line="163"/>
         <source>choose a line</source>
         <translation>选择行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="163"/>
+        <location filename="../../desktop/ui/counter.py" line="164"/>
         <source>hold the sale</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="164"/>
+        <location filename="../../desktop/ui/counter.py" line="165"/>
         <source>resume a held sale</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="165"/>
+        <location filename="../../desktop/ui/counter.py" line="166"/>
         <source>customer (on account)</source>
         <translation>选择客户（赊账）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="166"/>
+        <location filename="../../desktop/ui/counter.py" line="167"/>
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="167"/>
+        <location filename="../../desktop/ui/counter.py" line="168"/>
         <source>open or close the shift</source>
         <translation>开班或交班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="168"/>
+        <location filename="../../desktop/ui/counter.py" line="169"/>
         <source>void the sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="169"/>
+        <location filename="../../desktop/ui/counter.py" line="170"/>
         <source>clear the scan line</source>
         <translation>清空输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="188"/>
+        <location filename="../../desktop/ui/counter.py" line="189"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="202"/>
+        <location filename="../../desktop/ui/counter.py" line="203"/>
         <source>Counter</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="308"/>
+        <location filename="../../desktop/ui/counter.py" line="309"/>
         <source>No shift open: F9 opens it with the float.</source>
         <translation>未开班：按 F9 录入备用金开班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="312"/>
+        <location filename="../../desktop/ui/counter.py" line="313"/>
         <source>Shift open since {time}</source>
         <translation>已开班（{time} 起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="317"/>
+        <location filename="../../desktop/ui/counter.py" line="318"/>
         <source>Held sales: {n} (F6)</source>
         <translation>挂单：{n} 笔（F6）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="335"/>
+        <location filename="../../desktop/ui/counter.py" line="336"/>
         <source>The quantity must be above zero.</source>
         <translation>数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="338"/>
+        <location filename="../../desktop/ui/counter.py" line="339"/>
         <source>Type or scan a code after the {star}.</source>
         <translation>请在 {star} 后输入或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="347"/>
+        <location filename="../../desktop/ui/counter.py" line="348"/>
         <source>The database did not answer: scan {code} again in a moment.</source>
         <translation>数据库没有响应：请稍后再扫一次 {code}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="353"/>
+        <location filename="../../desktop/ui/counter.py" line="354"/>
         <source>No product has the code {code}. F2 finds it by name.</source>
         <translation>找不到 {code} 对应的商品。按 F2 按名称查找。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="409"/>
-        <location filename="../../desktop/ui/counter.py" line="429"/>
+        <location filename="../../desktop/ui/counter.py" line="410"/>
+        <location filename="../../desktop/ui/counter.py" line="430"/>
         <source>Choose a line first (↑ ↓).</source>
         <translation>请先选择一行（↑ ↓）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="412"/>
+        <location filename="../../desktop/ui/counter.py" line="413"/>
         <source>Quantity (F3)</source>
         <translation>数量（F3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="415"/>
+        <location filename="../../desktop/ui/counter.py" line="416"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="436"/>
+        <location filename="../../desktop/ui/counter.py" line="437"/>
         <source>discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="439"/>
+        <location filename="../../desktop/ui/counter.py" line="440"/>
         <source>A discount is between 0% and 100%.</source>
         <translation>折扣须在 0% 到 100% 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="441"/>
+        <location filename="../../desktop/ui/counter.py" line="442"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="443"/>
+        <location filename="../../desktop/ui/counter.py" line="444"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="447"/>
+        <location filename="../../desktop/ui/counter.py" line="448"/>
         <source>Price or discount (F4)</source>
         <translation>改价或折扣（F4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="451"/>
+        <location filename="../../desktop/ui/counter.py" line="452"/>
         <source>A new price, or a discount such as 10%. List price: {price}</source>
         <translation>输入新价格，或折扣如 10%（即减价 10%）。原价：{price}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="465"/>
+        <location filename="../../desktop/ui/counter.py" line="466"/>
         <source>Changing the price of {name} to {price} needs a manager.</source>
         <translation>将 {name} 改价为 {price} 需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="470"/>
+        <location filename="../../desktop/ui/counter.py" line="471"/>
         <source>The price stays {price}: no manager allowed the change.</source>
         <translation>价格仍为 {price}：未获经理授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="484"/>
+        <location filename="../../desktop/ui/counter.py" line="485"/>
         <source>Allowed by {name}.</source>
         <translation>已由 {name} 授权。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="496"/>
+        <location filename="../../desktop/ui/counter.py" line="497"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="501"/>
+        <location filename="../../desktop/ui/counter.py" line="502"/>
         <source>The sale was voided.</source>
         <translation>本单已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="512"/>
+        <location filename="../../desktop/ui/counter.py" line="513"/>
         <source>{n} lines</source>
         <translation>共 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="532"/>
+        <location filename="../../desktop/ui/counter.py" line="533"/>
         <source>Walk-in customer (F7 chooses one)</source>
         <translation>散客（按 F7 选择客户）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="536"/>
+        <location filename="../../desktop/ui/counter.py" line="537"/>
         <source>Customer: {name}, owes {balance}</source>
         <translation>客户：{name}，欠款 {balance}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="540"/>
+        <location filename="../../desktop/ui/counter.py" line="541"/>
         <source> of a {limit} limit</source>
         <translation>，额度 {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="548"/>
+        <location filename="../../desktop/ui/counter.py" line="549"/>
         <source>Nothing to pay for yet.</source>
         <translation>还没有录入商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="569"/>
+        <location filename="../../desktop/ui/counter.py" line="570"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="574"/>
+        <location filename="../../desktop/ui/counter.py" line="575"/>
         <source>{number} posted: {total}.</source>
         <translation>{number} 已过账：{total}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="597"/>
+        <location filename="../../desktop/ui/counter.py" line="598"/>
         <source>Nothing to hold.</source>
         <translation>没有可挂单的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="603"/>
+        <location filename="../../desktop/ui/counter.py" line="604"/>
         <source>The sale is held: F6 resumes it.</source>
         <translation>已挂单：按 F6 取单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="612"/>
+        <location filename="../../desktop/ui/counter.py" line="613"/>
         <source>No sale is held.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="615"/>
+        <location filename="../../desktop/ui/counter.py" line="616"/>
         <source>Finish, hold (F5) or void (F10) this sale first.</source>
         <translation>请先结账、挂单（F5）或作废（F10）当前单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="627"/>
+        <location filename="../../desktop/ui/counter.py" line="628"/>
         <source>{code} is no longer sold.</source>
         <translation>{code} 已停售。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="652"/>
+        <location filename="../../desktop/ui/counter.py" line="653"/>
         <source>Resumed the sale held at {time}.</source>
         <translation>已取回 {time} 的挂单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counter.py" line="669"/>
+        <location filename="../../desktop/ui/counter.py" line="670"/>
         <source>{number} posted: {total} refunded.</source>
         <translation>{number} 已过账：退款 {total}。</translation>
     </message>
@@ -1958,238 +1960,238 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="56"/>
+        <location filename="../../desktop/ui/counts.py" line="57"/>
         <source>Stock counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="59"/>
+        <location filename="../../desktop/ui/counts.py" line="60"/>
         <source>Blind (those counting do not see the books&apos; quantities)</source>
         <translation>盲盘（盘点人看不到账面数量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="65"/>
+        <location filename="../../desktop/ui/counts.py" line="66"/>
         <location filename="../../desktop/ui/help.py" line="277"/>
         <source>Count today&apos;s schedule</source>
         <translation>盘点今日计划</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="66"/>
+        <location filename="../../desktop/ui/counts.py" line="67"/>
         <location filename="../../desktop/ui/help.py" line="278"/>
         <source>Count a category…</source>
         <translation>按类别盘点…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="67"/>
-        <location filename="../../desktop/ui/counts.py" line="240"/>
+        <location filename="../../desktop/ui/counts.py" line="68"/>
+        <location filename="../../desktop/ui/counts.py" line="241"/>
         <location filename="../../desktop/ui/help.py" line="279"/>
         <source>Full count</source>
         <translation>全盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="75"/>
+        <location filename="../../desktop/ui/counts.py" line="76"/>
         <source>Count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="75"/>
+        <location filename="../../desktop/ui/counts.py" line="76"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="75"/>
+        <location filename="../../desktop/ui/counts.py" line="76"/>
         <source>Blind</source>
         <translation>盲盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="76"/>
+        <location filename="../../desktop/ui/counts.py" line="77"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="76"/>
-        <location filename="../../desktop/ui/counts.py" line="188"/>
-        <location filename="../../desktop/ui/counts.py" line="210"/>
-        <location filename="../../desktop/ui/counts.py" line="293"/>
+        <location filename="../../desktop/ui/counts.py" line="77"/>
+        <location filename="../../desktop/ui/counts.py" line="189"/>
+        <location filename="../../desktop/ui/counts.py" line="211"/>
+        <location filename="../../desktop/ui/counts.py" line="294"/>
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="77"/>
+        <location filename="../../desktop/ui/counts.py" line="78"/>
         <source>Started by</source>
         <translation>发起人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="87"/>
+        <location filename="../../desktop/ui/counts.py" line="88"/>
         <source>Scan or type a code (12*code: twelve)</source>
         <translation>扫码或输入编码（12*编码：十二个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="98"/>
+        <location filename="../../desktop/ui/counts.py" line="99"/>
         <location filename="../../desktop/ui/help.py" line="285"/>
         <location filename="../../desktop/ui/help.py" line="290"/>
         <source>Finish counting</source>
         <translation>结束盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="99"/>
+        <location filename="../../desktop/ui/counts.py" line="100"/>
         <location filename="../../desktop/ui/help.py" line="286"/>
         <source>Review variances</source>
         <translation>审核差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="100"/>
-        <location filename="../../desktop/ui/counts.py" line="349"/>
+        <location filename="../../desktop/ui/counts.py" line="101"/>
+        <location filename="../../desktop/ui/counts.py" line="350"/>
         <location filename="../../desktop/ui/help.py" line="287"/>
         <source>Post variances</source>
         <translation>过账差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="101"/>
+        <location filename="../../desktop/ui/counts.py" line="102"/>
         <source>Print count sheet</source>
         <translation>打印盘点表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="102"/>
-        <location filename="../../desktop/ui/counts.py" line="368"/>
+        <location filename="../../desktop/ui/counts.py" line="103"/>
+        <location filename="../../desktop/ui/counts.py" line="369"/>
         <source>Cancel count</source>
         <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="131"/>
+        <location filename="../../desktop/ui/counts.py" line="132"/>
         <source>counting</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="132"/>
+        <location filename="../../desktop/ui/counts.py" line="133"/>
         <source>to review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="134"/>
+        <location filename="../../desktop/ui/counts.py" line="135"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="166"/>
+        <location filename="../../desktop/ui/counts.py" line="167"/>
         <source>No count is open: start one above.</source>
         <translation>没有进行中的盘点：请在上方发起。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="171"/>
+        <location filename="../../desktop/ui/counts.py" line="172"/>
         <source>Count {id}: {title}</source>
         <translation>盘点 {id}：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="173"/>
+        <location filename="../../desktop/ui/counts.py" line="174"/>
         <source>{done} of {total} products counted</source>
         <translation>已盘 {done} / {total} 种商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="187"/>
-        <location filename="../../desktop/ui/counts.py" line="209"/>
+        <location filename="../../desktop/ui/counts.py" line="188"/>
+        <location filename="../../desktop/ui/counts.py" line="210"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="187"/>
-        <location filename="../../desktop/ui/counts.py" line="209"/>
+        <location filename="../../desktop/ui/counts.py" line="188"/>
+        <location filename="../../desktop/ui/counts.py" line="210"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="188"/>
+        <location filename="../../desktop/ui/counts.py" line="189"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="190"/>
-        <location filename="../../desktop/ui/counts.py" line="210"/>
+        <location filename="../../desktop/ui/counts.py" line="191"/>
+        <location filename="../../desktop/ui/counts.py" line="211"/>
         <source>Books</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="191"/>
+        <location filename="../../desktop/ui/counts.py" line="192"/>
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="191"/>
+        <location filename="../../desktop/ui/counts.py" line="192"/>
         <source>At</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="211"/>
+        <location filename="../../desktop/ui/counts.py" line="212"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="213"/>
+        <location filename="../../desktop/ui/counts.py" line="214"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="223"/>
+        <location filename="../../desktop/ui/counts.py" line="224"/>
         <source>{off} of {n} counted products differ from the books.</source>
         <translation>已盘 {n} 种商品中有 {off} 种与账面不符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="248"/>
+        <location filename="../../desktop/ui/counts.py" line="249"/>
         <source>Today&apos;s schedule (A {a}, B {b}, C {c})</source>
         <translation>今日计划（A {a}，B {b}，C {c}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="253"/>
+        <location filename="../../desktop/ui/counts.py" line="254"/>
         <source>Count a category</source>
         <translation>按类别盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="254"/>
+        <location filename="../../desktop/ui/counts.py" line="255"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="262"/>
+        <location filename="../../desktop/ui/counts.py" line="263"/>
         <source>No active product is in the category &apos;{name}&apos;.</source>
         <translation>类别“{name}”中没有在售商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="265"/>
+        <location filename="../../desktop/ui/counts.py" line="266"/>
         <source>Category {name}</source>
         <translation>类别 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="281"/>
+        <location filename="../../desktop/ui/counts.py" line="282"/>
         <source>{name}: {qty} {unit} counted</source>
         <translation>{name}：已盘 {qty} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="294"/>
+        <location filename="../../desktop/ui/counts.py" line="295"/>
         <source>{sku} {name}: how many ({unit})?</source>
         <translation>{sku} {name}：数量（{unit}）？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="321"/>
+        <location filename="../../desktop/ui/counts.py" line="322"/>
         <source>Count sheet</source>
         <translation>盘点表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="333"/>
+        <location filename="../../desktop/ui/counts.py" line="334"/>
         <source>Counting finished: a manager reviews and posts the variances.</source>
         <translation>盘点已结束：由经理审核并过账差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="350"/>
+        <location filename="../../desktop/ui/counts.py" line="351"/>
         <source>Post the count? Stock is set to what was counted, as of when each product was counted.</source>
         <translation>过账此次盘点？库存将按实盘数量调整，以每种商品盘点时的账面为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="359"/>
+        <location filename="../../desktop/ui/counts.py" line="360"/>
         <source>Posted as stocktake {number}.</source>
         <translation>已过账为盘点单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/counts.py" line="369"/>
+        <location filename="../../desktop/ui/counts.py" line="370"/>
         <source>Cancel this count? Nothing counted in it is kept.</source>
         <translation>取消此次盘点？已盘数据将不保留。</translation>
     </message>
@@ -2197,48 +2199,48 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="684"/>
-        <location filename="../../desktop/ui/settings.py" line="783"/>
+        <location filename="../../desktop/ui/settings.py" line="685"/>
+        <location filename="../../desktop/ui/settings.py" line="784"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="686"/>
+        <location filename="../../desktop/ui/settings.py" line="687"/>
         <source>The database &lt;b&gt;{database}&lt;/b&gt; on &lt;b&gt;{server}&lt;/b&gt; needs the password of &lt;b&gt;{user}&lt;/b&gt;.</source>
         <translation>服务器 &lt;b&gt;{server}&lt;/b&gt; 上的数据库 &lt;b&gt;{database}&lt;/b&gt; 需要用户 &lt;b&gt;{user}&lt;/b&gt; 的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="695"/>
+        <location filename="../../desktop/ui/settings.py" line="696"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="699"/>
+        <location filename="../../desktop/ui/settings.py" line="700"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="706"/>
+        <location filename="../../desktop/ui/settings.py" line="707"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="708"/>
+        <location filename="../../desktop/ui/settings.py" line="709"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="726"/>
+        <location filename="../../desktop/ui/settings.py" line="727"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="740"/>
+        <location filename="../../desktop/ui/settings.py" line="741"/>
         <source>The server refused this password.</source>
         <translation>服务器拒绝了这个密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="751"/>
+        <location filename="../../desktop/ui/settings.py" line="752"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
@@ -2959,306 +2961,306 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="42"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="43"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="43"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="44"/>
         <source>Customers (with what they owe)</source>
         <translation>客户（含欠款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="44"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
         <source>Suppliers (with what the shop owes)</source>
         <translation>供应商（含应付）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="46"/>
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="46"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
         <source>Sales history (for reports)</source>
         <translation>历史销售（用于报表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="56"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="51"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="52"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="54"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="54"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="54"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
         <source>Minimum</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="54"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
         <source>Maximum</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="56"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="56"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="57"/>
         <source>Balance owed</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="57"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="58"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="58"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="58"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="59"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="59"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="60"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="122"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="123"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="122"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="123"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="124"/>
         <source>cleaned</source>
         <translation>已清理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="137"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="138"/>
         <source>Import an old book</source>
         <translation>导入旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="147"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="148"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="149"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="279"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="150"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="280"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="152"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="176"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="177"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="185"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="186"/>
         <source>What the book holds</source>
         <translation>账本内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="186"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="187"/>
         <source>The book (.xlsx, .xls, .ods, .csv)</source>
         <translation>账本文件（.xlsx、.xls、.ods、.csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="187"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="188"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="188"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="189"/>
         <source>Nothing is written until the last step, and then all of it or nothing. The next page shows the sheet as read and the columns as understood.</source>
         <translation>到最后一步才会写入数据，届时要么全部导入，要么全部不导入。下一页显示读取到的工作表内容，以及识别出的各列对应字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="220"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="221"/>
         <source>Every issue</source>
         <translation>全部问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="221"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="222"/>
         <source>Errors: rows not imported</source>
         <translation>错误：不导入的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="222"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="223"/>
         <source>Warnings: values left out</source>
         <translation>警告：未导入的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="223"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="224"/>
         <source>What was cleaned</source>
         <translation>已清理的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="228"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="229"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="229"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="230"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="230"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="231"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="231"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="232"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="235"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="236"/>
         <source>Save the refused rows…</source>
         <translation>保存被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="239"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="240"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="252"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="253"/>
         <source>The old book</source>
         <translation>打开旧账本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="253"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="254"/>
         <source>Books (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>账本文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="279"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="321"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="322"/>
         <source>Choose the book first.</source>
         <translation>请先选择账本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="353"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="354"/>
         <source>Maps to</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="359"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="360"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="378"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="379"/>
         <source>{file}, sheet &apos;{sheet}&apos;: the header is row {row}; the columns below it are mapped as shown in the first line (change any: the preview is made again). The first {n} rows are shown.</source>
         <translation>{file}，工作表“{sheet}”：表头在第 {row} 行；其下各列按第一行所示对应到字段（任一列都可修改，修改后重新生成预览）。仅显示前 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="395"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="396"/>
         <source>{read} rows read: {new} to import, {merged} merged, {same} already in the books, {bad} refused; {skipped} blank, title, note or totals rows skipped.</source>
         <translation>共读取 {read} 行：{new} 行待导入，{merged} 行合并，{same} 行系统中已有，{bad} 行被拒绝；另跳过空行、标题行、备注行或合计行 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="420"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="421"/>
         <source>Save the refused rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="422"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="423"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="439"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="471"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="472"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="378"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="478"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="479"/>
         <source>Import a book…</source>
         <translation>导入账本…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="383"/>
-        <location filename="../../desktop/ui/import_wizard.py" line="479"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="480"/>
         <source>Undo the chosen import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="491"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="492"/>
         <source>{file}: {n} rows imported.</source>
         <translation>{file}：已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="502"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="503"/>
         <source>Choose an import to undo.</source>
         <translation>请先选择要撤销的导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="511"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="512"/>
         <source>Batch {batch} undone: {n} documents reversed, {p} products retired.</source>
         <translation>批次 {batch} 已撤销：冲销 {n} 张单据，停用 {p} 种商品。</translation>
     </message>
@@ -3266,207 +3268,207 @@
 <context>
     <name>ImportIssue</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="66"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="67"/>
         <source>&apos;{raw}&apos; read as {value}</source>
         <translation>“{raw}”读作 {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="67"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="68"/>
         <source>spaces taken out</source>
         <translation>已去掉空格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="68"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="69"/>
         <source>{what}: &apos;{value}&apos; is not a date (2024-03-05, 2024/3/5, 2024年3月5日)</source>
         <translation>{what}：“{value}”不是日期（如 2024-03-05、2024/3/5、2024年3月5日）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="69"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="70"/>
         <source>the &apos; an export puts before formula-like text taken off</source>
         <translation>已去掉导出时加在类似公式的文字前的 &apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="70"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="71"/>
         <source>full-width characters made plain</source>
         <translation>全角字符已转为半角</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="71"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="72"/>
         <source>spaces trimmed</source>
         <translation>已去掉首尾空格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="72"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="73"/>
         <source>unit &apos;{value}&apos; written as &apos;{canon}&apos;</source>
         <translation>单位“{value}”记为“{canon}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="73"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="74"/>
         <source>{what}: {value} has more than {places} decimals</source>
         <translation>{what}：{value} 的小数超过 {places} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="74"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="75"/>
         <source>{what}: &apos;{value}&apos; is not a number</source>
         <translation>{what}：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="76"/>
         <source>stored as a number in the book</source>
         <translation>表中存成了数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="76"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="77"/>
         <source>{what}: &apos;{value}&apos; lost its digits to Excel&apos;s scientific notation; type the code again as text</source>
         <translation>{what}：“{value}”被 Excel 的科学计数法丢了位数；请以文本重新输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="77"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="78"/>
         <source>full-width digits made plain</source>
         <translation>全角数字已转为半角</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="78"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="79"/>
         <source>{what}: &apos;{value}&apos; has characters a scanner cannot read</source>
         <translation>{what}：“{value}”含扫码枪无法读出的字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="79"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="80"/>
         <source>{what}: {value} is not a date</source>
         <translation>{what}：{value} 不是日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="80"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="81"/>
         <source>{what}: {value} lost its digits (Excel stored the code as a number)</source>
         <translation>{what}：{value} 丢了位数（Excel 把编码存成了数字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="81"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="82"/>
         <source>{what}: {value} has a wrong check digit (it would be {check}); not stored, and not corrected</source>
         <translation>{what}：{value} 的校验位错误（应为 {check}）；不保存，也不擅自更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="82"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="83"/>
         <source>an Excel date number</source>
         <translation>Excel 日期序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="83"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="84"/>
         <source>dated {date}: the books are closed through {closed}</source>
         <translation>日期为 {date}：账期已关闭至 {closed}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="84"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="85"/>
         <source>these rows were imported already from {file} on {when} (batch {batch}): nothing to do</source>
         <translation>这些行已于 {when} 从 {file} 导入过（批次 {batch}）：无需再导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="85"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="86"/>
         <source>no product name</source>
         <translation>没有商品名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="86"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="87"/>
         <source>the minimum is above the maximum</source>
         <translation>下限高于上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="87"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
         <source>totals row skipped</source>
         <translation>已跳过合计行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
         <source>note line skipped: &apos;{text}&apos;</source>
         <translation>已跳过说明行：“{text}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
         <source>no SKU and no barcode</source>
         <translation>既无编码也无条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="91"/>
         <source>{what} cannot be below zero</source>
         <translation>{what}不能小于零</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="91"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="92"/>
         <source>{key} is in the books already as &apos;{name}&apos; with another {column}: change it in the books or in the book</source>
         <translation>{key} 已在系统中（“{name}”），但{column}不同：请在系统中或表格中改成一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="93"/>
         <source>no SKU: the barcode is used as the SKU</source>
         <translation>没有编码：以条码作为编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="93"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="94"/>
         <source>&apos;{name}&apos; is not a name (a phone number or a note?): skipped</source>
         <translation>“{name}”不是名称（电话号码或备注？）：已跳过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="94"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="95"/>
         <source>no SKU or barcode</source>
         <translation>没有编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="95"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="96"/>
         <source>no quantity, or one below zero</source>
         <translation>没有数量，或数量小于零</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="96"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="97"/>
         <source>{key} is also on row {row}, with a different {column}</source>
         <translation>{key} 也在第 {row} 行，但{column}不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="97"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="98"/>
         <source>the same as row {row}: merged</source>
         <translation>与第 {row} 行相同：已合并</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="98"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="99"/>
         <source>barcode {code} is also on row {row} ({sku}): left out here</source>
         <translation>条码 {code} 也在第 {row} 行（{sku}）：此行不导入该条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
         <source>{key} is in the books already</source>
         <translation>{key} 已在系统中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
         <source>{key} was retired: brought back</source>
         <translation>{key} 已停用：重新启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="102"/>
         <source>{key} is in the books already with another {what}</source>
         <translation>{key} 已在系统中，但{what}不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="102"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="103"/>
         <source>no product</source>
         <translation>没有商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="103"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="104"/>
         <source>barcode {code} belongs to product {sku} in the books: left out</source>
         <translation>条码 {code} 在系统中属于商品 {sku}：不导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="104"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="105"/>
         <source>no product with SKU or barcode {code} in the books</source>
         <translation>系统中没有编码或条码为 {code} 的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="105"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="106"/>
         <source>{problem}; left out</source>
         <translation>{problem}；不导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="106"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="107"/>
         <source>no amount (nor price and quantity)</source>
         <translation>没有金额（也没有单价和数量）</translation>
     </message>
@@ -3474,83 +3476,83 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="31"/>
         <source>Labels for {n} product(s)</source>
         <translation>{n} 个商品的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="34"/>
         <source>Labels for the goods of {number}</source>
         <translation>{number} 入库商品的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="37"/>
         <source>Price-change labels</source>
         <translation>调价标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="48"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="56"/>
-        <location filename="../../desktop/ui/labels_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="60"/>
         <source>Copies of each:</source>
         <translation>每个商品份数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="59"/>
         <source>Price changed since:</source>
         <translation>调价起始日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="62"/>
         <source>One label for each unit received.</source>
         <translation>每入库一件打一张标签。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="69"/>
         <source>203 dpi (most label printers)</source>
         <translation>203 dpi（多数标签打印机）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="70"/>
         <source>300 dpi</source>
         <translation>300 dpi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="71"/>
         <source>Printer:</source>
         <translation>打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="75"/>
         <source>Labels already used on the first sheet:</source>
         <translation>第一张纸已用掉的标签数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="77"/>
         <source>Outline each label (a test on plain paper)</source>
         <translation>画出每张标签的边框（用普通纸试打）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="84"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="117"/>
         <source>no label template to print on</source>
         <translation>没有可用的标签模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="135"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/labels_dialog.py" line="136"/>
         <source>Labels are printed by a clerk, a manager or the owner.</source>
         <translation>标签由库管、店长或店主打印。</translation>
     </message>
@@ -3558,72 +3560,72 @@
 <context>
     <name>Lines</name>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="56"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="57"/>
         <source>Scan or type a barcode or SKU, Enter adds it (3* before it: three)</source>
         <translation>扫描或输入条码、编码，按 Enter 添加（前加 3* 即 3 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="59"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="60"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="59"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="60"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="59"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="60"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="60"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="61"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="60"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="61"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="62"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="63"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="62"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="63"/>
         <source>Expiry (2027-03-31)</source>
         <translation>有效期（2027-03-31）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="107"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="108"/>
         <source>No product has the code {code}.</source>
         <translation>找不到 {code} 对应的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="166"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="167"/>
         <source>quantity of {sku}</source>
         <translation>{sku} 的数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="173"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="174"/>
         <source>price of {sku}</source>
         <translation>{sku} 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="182"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="183"/>
         <source>{sku}: the quantity must be above zero.</source>
         <translation>{sku}：数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="37"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="38"/>
         <source>{sku}: the expiry &apos;{text}&apos; is not a date like 2027-03-31</source>
         <translation>{sku}：有效期“{text}”不是 2027-03-31 这样的日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lines_editor.py" line="219"/>
+        <location filename="../../desktop/ui/lines_editor.py" line="220"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
@@ -4082,22 +4084,22 @@
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="102"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="103"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="106"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/password_dialog.py" line="123"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4105,112 +4107,112 @@
 <context>
     <name>Parties</name>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="33"/>
-        <location filename="../../desktop/ui/parties.py" line="40"/>
-        <location filename="../../desktop/ui/parties.py" line="91"/>
+        <location filename="../../desktop/ui/parties.py" line="34"/>
+        <location filename="../../desktop/ui/parties.py" line="41"/>
+        <location filename="../../desktop/ui/parties.py" line="92"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="34"/>
-        <location filename="../../desktop/ui/parties.py" line="41"/>
-        <location filename="../../desktop/ui/parties.py" line="92"/>
+        <location filename="../../desktop/ui/parties.py" line="35"/>
+        <location filename="../../desktop/ui/parties.py" line="42"/>
+        <location filename="../../desktop/ui/parties.py" line="93"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="35"/>
-        <location filename="../../desktop/ui/parties.py" line="101"/>
-        <location filename="../../desktop/ui/parties.py" line="127"/>
+        <location filename="../../desktop/ui/parties.py" line="36"/>
+        <location filename="../../desktop/ui/parties.py" line="102"/>
+        <location filename="../../desktop/ui/parties.py" line="128"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="36"/>
-        <location filename="../../desktop/ui/parties.py" line="105"/>
+        <location filename="../../desktop/ui/parties.py" line="37"/>
+        <location filename="../../desktop/ui/parties.py" line="106"/>
         <source>Owes the shop</source>
         <translation>应收余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="37"/>
+        <location filename="../../desktop/ui/parties.py" line="38"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="38"/>
+        <location filename="../../desktop/ui/parties.py" line="39"/>
         <source>Customers: {n}</source>
         <translation>客户：{n} 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="42"/>
-        <location filename="../../desktop/ui/parties.py" line="106"/>
+        <location filename="../../desktop/ui/parties.py" line="43"/>
+        <location filename="../../desktop/ui/parties.py" line="107"/>
         <source>Shop owes them</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="43"/>
+        <location filename="../../desktop/ui/parties.py" line="44"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="44"/>
+        <location filename="../../desktop/ui/parties.py" line="45"/>
         <source>Suppliers: {n}</source>
         <translation>供应商：{n} 家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="46"/>
+        <location filename="../../desktop/ui/parties.py" line="47"/>
         <source>Name or phone</source>
         <translation>名称或电话</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="318"/>
-        <location filename="../../desktop/ui/parties.py" line="48"/>
+        <location filename="../../desktop/ui/parties.py" line="49"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="339"/>
-        <location filename="../../desktop/ui/parties.py" line="49"/>
+        <location filename="../../desktop/ui/parties.py" line="50"/>
         <source>New supplier…</source>
         <translation>新建供应商…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="50"/>
+        <location filename="../../desktop/ui/parties.py" line="51"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="80"/>
+        <location filename="../../desktop/ui/parties.py" line="81"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="81"/>
+        <location filename="../../desktop/ui/parties.py" line="82"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="83"/>
+        <location filename="../../desktop/ui/parties.py" line="84"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="84"/>
+        <location filename="../../desktop/ui/parties.py" line="85"/>
         <source>New supplier</source>
         <translation>新建供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="100"/>
+        <location filename="../../desktop/ui/parties.py" line="101"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="109"/>
+        <location filename="../../desktop/ui/parties.py" line="110"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties.py" line="111"/>
+        <location filename="../../desktop/ui/parties.py" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4218,117 +4220,117 @@
 <context>
     <name>PrintSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="34"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="35"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="37"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="38"/>
         <source>{file}: a logo must be under 2 MB</source>
         <translation>{file}：标志图片须小于 2 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="41"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="42"/>
         <source>{file}: not a picture (PNG or JPEG)</source>
         <translation>{file}：不是图片（PNG 或 JPEG）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="53"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="54"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="63"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="64"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="66"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="67"/>
         <source>No logo</source>
         <translation>不用标志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="72"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="73"/>
         <source>Logo on documents:</source>
         <translation>单据上的标志：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="86"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="87"/>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="91"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="92"/>
         <source>{name} (not installed)</source>
         <translation>{name}（未安装）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="98"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="99"/>
         <source>PDF through the printer above</source>
         <translation>PDF，经上面选定的打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="99"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="100"/>
         <source>ESC/POS straight to the printer</source>
         <translation>ESC/POS 直接发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="104"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="105"/>
         <source>/dev/usb/lp0, \\PC\Printer, a file, or 192.168.1.50:9100</source>
         <translation>/dev/usb/lp0、\\电脑\打印机、一个文件，或 192.168.1.50:9100</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="109"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="110"/>
         <source>{mm} mm</source>
         <translation>{mm} 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="111"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="112"/>
         <source>Receipt printer:</source>
         <translation>小票打印机：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="112"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="113"/>
         <source>ESC/POS printer at:</source>
         <translation>ESC/POS 打印机位置：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="113"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="114"/>
         <source>Receipt paper:</source>
         <translation>小票纸宽：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="116"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="117"/>
         <source>Save printers</source>
         <translation>保存打印机设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="147"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="148"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="154"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="155"/>
         <source>Shop logo</source>
         <translation>店铺标志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="155"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="156"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="165"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="166"/>
         <source>Logo saved.</source>
         <translation>标志已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="182"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="183"/>
         <source>Say where the ESC/POS printer is.</source>
         <translation>请填写 ESC/POS 打印机的位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_printing.py" line="194"/>
+        <location filename="../../desktop/ui/settings_printing.py" line="195"/>
         <source>Printers saved for this computer.</source>
         <translation>本机打印机设置已保存。</translation>
     </message>
@@ -4566,197 +4568,197 @@
 <context>
     <name>Products</name>
     <message>
-        <location filename="../../desktop/ui/products.py" line="45"/>
-        <location filename="../../desktop/ui/products.py" line="173"/>
+        <location filename="../../desktop/ui/products.py" line="46"/>
+        <location filename="../../desktop/ui/products.py" line="174"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="46"/>
-        <location filename="../../desktop/ui/products.py" line="174"/>
+        <location filename="../../desktop/ui/products.py" line="47"/>
+        <location filename="../../desktop/ui/products.py" line="175"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="47"/>
-        <location filename="../../desktop/ui/products.py" line="207"/>
+        <location filename="../../desktop/ui/products.py" line="48"/>
+        <location filename="../../desktop/ui/products.py" line="208"/>
         <source>Barcodes</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="48"/>
-        <location filename="../../desktop/ui/products.py" line="175"/>
+        <location filename="../../desktop/ui/products.py" line="49"/>
+        <location filename="../../desktop/ui/products.py" line="176"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="49"/>
-        <location filename="../../desktop/ui/products.py" line="176"/>
+        <location filename="../../desktop/ui/products.py" line="50"/>
+        <location filename="../../desktop/ui/products.py" line="177"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="50"/>
+        <location filename="../../desktop/ui/products.py" line="51"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="51"/>
-        <location filename="../../desktop/ui/products.py" line="202"/>
-        <location filename="../../desktop/ui/products.py" line="205"/>
+        <location filename="../../desktop/ui/products.py" line="52"/>
+        <location filename="../../desktop/ui/products.py" line="203"/>
+        <location filename="../../desktop/ui/products.py" line="206"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="52"/>
-        <location filename="../../desktop/ui/products.py" line="179"/>
-        <location filename="../../desktop/ui/products.py" line="307"/>
-        <location filename="../../desktop/ui/products.py" line="359"/>
+        <location filename="../../desktop/ui/products.py" line="53"/>
+        <location filename="../../desktop/ui/products.py" line="180"/>
+        <location filename="../../desktop/ui/products.py" line="308"/>
+        <location filename="../../desktop/ui/products.py" line="360"/>
         <source>Min</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="53"/>
-        <location filename="../../desktop/ui/products.py" line="181"/>
-        <location filename="../../desktop/ui/products.py" line="308"/>
-        <location filename="../../desktop/ui/products.py" line="361"/>
+        <location filename="../../desktop/ui/products.py" line="54"/>
+        <location filename="../../desktop/ui/products.py" line="182"/>
+        <location filename="../../desktop/ui/products.py" line="309"/>
+        <location filename="../../desktop/ui/products.py" line="362"/>
         <source>Max</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="55"/>
-        <location filename="../../desktop/ui/products.py" line="190"/>
+        <location filename="../../desktop/ui/products.py" line="56"/>
+        <location filename="../../desktop/ui/products.py" line="191"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="67"/>
+        <location filename="../../desktop/ui/products.py" line="68"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="68"/>
+        <location filename="../../desktop/ui/products.py" line="69"/>
         <source>Products: {n}</source>
         <translation>商品：{n} 种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="69"/>
+        <location filename="../../desktop/ui/products.py" line="70"/>
         <source>Name, pinyin initials, SKU or barcode</source>
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="301"/>
-        <location filename="../../desktop/ui/products.py" line="72"/>
+        <location filename="../../desktop/ui/products.py" line="73"/>
         <source>New product…</source>
         <translation>新建商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="75"/>
+        <location filename="../../desktop/ui/products.py" line="76"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="75"/>
+        <location filename="../../desktop/ui/products.py" line="76"/>
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="82"/>
+        <location filename="../../desktop/ui/products.py" line="83"/>
         <source>For the selected products…</source>
         <translation>为选中的商品…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="84"/>
+        <location filename="../../desktop/ui/products.py" line="85"/>
         <source>Price changes since a date…</source>
         <translation>某日以来的调价…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="306"/>
-        <location filename="../../desktop/ui/products.py" line="86"/>
-        <location filename="../../desktop/ui/products.py" line="100"/>
+        <location filename="../../desktop/ui/products.py" line="87"/>
+        <location filename="../../desktop/ui/products.py" line="101"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="101"/>
+        <location filename="../../desktop/ui/products.py" line="102"/>
         <source>Choose the products in the list first (Ctrl or Shift for several).</source>
         <translation>请先在列表中选择商品（按住 Ctrl 或 Shift 可多选）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="140"/>
+        <location filename="../../desktop/ui/products.py" line="141"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="141"/>
+        <location filename="../../desktop/ui/products.py" line="142"/>
         <source>Product {sku}</source>
         <translation>商品 {sku}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="163"/>
+        <location filename="../../desktop/ui/products.py" line="164"/>
         <source>Tracked by batch and expiry</source>
         <translation>按批次和保质期管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="167"/>
+        <location filename="../../desktop/ui/products.py" line="168"/>
         <source>On sale (active)</source>
         <translation>在售（启用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="177"/>
-        <location filename="../../desktop/ui/products.py" line="305"/>
-        <location filename="../../desktop/ui/products.py" line="356"/>
+        <location filename="../../desktop/ui/products.py" line="178"/>
+        <location filename="../../desktop/ui/products.py" line="306"/>
+        <location filename="../../desktop/ui/products.py" line="357"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="183"/>
+        <location filename="../../desktop/ui/products.py" line="184"/>
         <source>Stock limits</source>
         <translation>库存上下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="194"/>
-        <location filename="../../desktop/ui/products.py" line="300"/>
+        <location filename="../../desktop/ui/products.py" line="195"/>
+        <location filename="../../desktop/ui/products.py" line="301"/>
         <source>Expected cost</source>
         <translation>预计成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="200"/>
+        <location filename="../../desktop/ui/products.py" line="201"/>
         <source>Average cost</source>
         <translation>平均成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="201"/>
+        <location filename="../../desktop/ui/products.py" line="202"/>
         <source>Last receipt</source>
         <translation>最近进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="214"/>
+        <location filename="../../desktop/ui/products.py" line="215"/>
         <source>Scan or type a barcode</source>
         <translation>扫描或输入条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="215"/>
+        <location filename="../../desktop/ui/products.py" line="216"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="217"/>
+        <location filename="../../desktop/ui/products.py" line="218"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="236"/>
+        <location filename="../../desktop/ui/products.py" line="237"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="239"/>
+        <location filename="../../desktop/ui/products.py" line="240"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/products.py" line="241"/>
+        <location filename="../../desktop/ui/products.py" line="242"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4765,490 +4767,1208 @@
     <name>Purchasing</name>
     <message>
         <location filename="../../desktop/ui/help.py" line="212"/>
-        <location filename="../../desktop/ui/purchasing.py" line="51"/>
+        <location filename="../../desktop/ui/purchasing.py" line="52"/>
         <source>New order…</source>
         <translation>新建采购订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="52"/>
+        <location filename="../../desktop/ui/purchasing.py" line="53"/>
         <source>Reorder suggestions…</source>
         <translation>补货建议…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="219"/>
-        <location filename="../../desktop/ui/purchasing.py" line="54"/>
+        <location filename="../../desktop/ui/purchasing.py" line="55"/>
         <source>Receive without an order…</source>
         <translation>无订单入库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="57"/>
+        <location filename="../../desktop/ui/purchasing.py" line="58"/>
         <source>Return to supplier…</source>
         <translation>采购退货…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="59"/>
+        <location filename="../../desktop/ui/purchasing.py" line="60"/>
         <source>Pay a supplier…</source>
         <translation>供应商付款…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="61"/>
+        <location filename="../../desktop/ui/purchasing.py" line="62"/>
         <source>Labels for the goods of this receipt…</source>
         <translation>为这张入库单的商品打标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="63"/>
+        <location filename="../../desktop/ui/purchasing.py" line="64"/>
         <source>Print this order…</source>
         <translation>打印这张订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="65"/>
+        <location filename="../../desktop/ui/purchasing.py" line="66"/>
         <source>Approval rules…</source>
         <translation>审批规则…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="224"/>
-        <location filename="../../desktop/ui/purchasing.py" line="67"/>
+        <location filename="../../desktop/ui/purchasing.py" line="68"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="74"/>
+        <location filename="../../desktop/ui/purchasing.py" line="75"/>
         <source>{number} saved.</source>
         <translation>{number} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="105"/>
+        <location filename="../../desktop/ui/purchasing.py" line="106"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="112"/>
+        <location filename="../../desktop/ui/purchasing.py" line="113"/>
         <source>Choose a goods receipt in the list first.</source>
         <translation>请先在列表中选一张入库单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="118"/>
+        <location filename="../../desktop/ui/purchasing.py" line="119"/>
         <source>Choose a purchase order in the list first.</source>
         <translation>请先在列表中选一张采购订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="149"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="161"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="311"/>
+        <location filename="../../desktop/ui/purchasing.py" line="150"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="162"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="149"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="161"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="311"/>
+        <location filename="../../desktop/ui/purchasing.py" line="150"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="162"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="150"/>
+        <location filename="../../desktop/ui/purchasing.py" line="151"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="150"/>
+        <location filename="../../desktop/ui/purchasing.py" line="151"/>
         <source>Received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="151"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="162"/>
+        <location filename="../../desktop/ui/purchasing.py" line="152"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="163"/>
         <source>Still due</source>
         <translation>未入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="151"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="103"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="163"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="277"/>
+        <location filename="../../desktop/ui/purchasing.py" line="152"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="104"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="164"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="279"/>
         <source>Unit cost</source>
         <translation>进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="152"/>
+        <location filename="../../desktop/ui/purchasing.py" line="153"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="158"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="113"/>
+        <location filename="../../desktop/ui/purchasing.py" line="159"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="114"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="159"/>
+        <location filename="../../desktop/ui/purchasing.py" line="160"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="160"/>
+        <location filename="../../desktop/ui/purchasing.py" line="161"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="218"/>
-        <location filename="../../desktop/ui/purchasing.py" line="161"/>
+        <location filename="../../desktop/ui/purchasing.py" line="162"/>
         <source>Receive…</source>
         <translation>收货入库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="162"/>
+        <location filename="../../desktop/ui/purchasing.py" line="163"/>
         <source>Cancel the order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="163"/>
+        <location filename="../../desktop/ui/purchasing.py" line="164"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="178"/>
+        <location filename="../../desktop/ui/purchasing.py" line="179"/>
         <source>Purchase order {number}</source>
         <translation>采购订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="181"/>
+        <location filename="../../desktop/ui/purchasing.py" line="182"/>
         <source>Status: {status}; made by {creator} on {when}</source>
         <translation>状态：{status}；{creator} 于 {when} 制单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="185"/>
+        <location filename="../../desktop/ui/purchasing.py" line="186"/>
         <source>Expected on {date}</source>
         <translation>预计到货：{date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="188"/>
+        <location filename="../../desktop/ui/purchasing.py" line="189"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="190"/>
+        <location filename="../../desktop/ui/purchasing.py" line="191"/>
         <source>Rejected: {reason}</source>
         <translation>已驳回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="91"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="99"/>
         <source>Expected on</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="101"/>
         <source>Urgent (approvers see it first, red)</source>
         <translation>加急（审批人优先看到，红色显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="107"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="250"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="384"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="108"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="252"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="386"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="111"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="112"/>
         <source>Save as draft</source>
         <translation>存为草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="155"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="156"/>
         <source>Receive against {number}</source>
         <translation>按 {number} 收货入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="162"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="163"/>
         <source>Received now</source>
         <translation>本次入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="163"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="164"/>
         <source>Batch</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="164"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="165"/>
         <source>Expiry (2027-03-31)</source>
         <translation>有效期（2027-03-31）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="181"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="182"/>
         <source>{supplier}: type how many came of each line (0 for none yet).</source>
         <translation>{supplier}：请填写每行的实到数量（未到填 0）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="185"/>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="278"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="280"/>
         <source>Post the receipt</source>
         <translation>确认入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="203"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="204"/>
         <source>quantity of {sku}</source>
         <translation>{sku} 的数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="208"/>
         <source>cost of {sku}</source>
         <translation>{sku} 的进价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="212"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="213"/>
         <source>Type how many came of at least one line.</source>
         <translation>请至少填写一行的实到数量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="276"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="278"/>
         <source>Receive without an order</source>
         <translation>无订单入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="279"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="281"/>
         <source>Scan what came in first.</source>
         <translation>请先扫描到货的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="307"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="309"/>
         <source>Reorder suggestions</source>
         <translation>补货建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="312"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="314"/>
         <source>On hand</source>
         <translation>库存数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="312"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="314"/>
         <source>Minimum</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="315"/>
         <source>Maximum</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="313"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="315"/>
         <source>To order</source>
         <translation>建议采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="314"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="316"/>
         <source>Supplier (last receipt)</source>
         <translation>供应商（最近进货）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="320"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="322"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="329"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="331"/>
         <source>Nothing is below its minimum.</source>
         <translation>没有低于库存下限的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="332"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="334"/>
         <source>Make draft orders</source>
         <translation>生成草稿订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="350"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="352"/>
         <source>Draft orders made: {numbers}. Open each to check and submit it.</source>
         <translation>已生成草稿订单：{numbers}。请逐一打开核对并提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="354"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="356"/>
         <source>Left out (no supplier or cost yet): {skus}.</source>
         <translation>未生成（尚无供应商或进价）：{skus}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="287"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="289"/>
         <source>Return to a supplier</source>
         <translation>采购退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="288"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="290"/>
         <source>Credit per unit (empty: average cost)</source>
         <translation>退货单价（留空：按平均成本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="290"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="292"/>
         <source>Post the return</source>
         <translation>确认退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="291"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="293"/>
         <source>Scan what goes back first.</source>
         <translation>请先扫描要退回的商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="372"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="374"/>
         <source>Pay a supplier</source>
         <translation>供应商付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="385"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="387"/>
         <source>The shop owes</source>
         <translation>应付余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="386"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="388"/>
         <source>Amount paid</source>
         <translation>付款金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="387"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="389"/>
         <source>Paid by</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="389"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="391"/>
         <source>Post the payment</source>
         <translation>确认付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="412"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="414"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="425"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="427"/>
         <source>Approval rules</source>
         <translation>审批规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="432"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="434"/>
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="438"/>
         <source>Orders above</source>
         <translation>订单金额超过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="436"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="438"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="437"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="439"/>
         <source>Urgent orders skip it</source>
         <translation>加急单免审</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="441"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="443"/>
         <source>Add a step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="443"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="445"/>
         <source>Remove the step</source>
         <translation>删除该步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="446"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="448"/>
         <source>An order needs every step whose amount it is above, in order. A step not decided within the time limit goes to the next role up; nobody approves an order they made.</source>
         <translation>订单金额超过哪一级的金额，就须经过哪一级审批，按顺序逐级进行。某一级在时限内未处理的，自动升级给上一级角色；任何人都不能审批自己制作的订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="452"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="454"/>
         <source>Time limit per step</source>
         <translation>每级审批时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="475"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="477"/>
         <source>a manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="476"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="478"/>
         <source>the owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing_dialogs.py" line="490"/>
+        <location filename="../../desktop/ui/purchasing_dialogs.py" line="492"/>
         <source>amount of step {n}</source>
         <translation>第 {n} 级的金额</translation>
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="71"/>
+        <source>{user} ({role}) may not do this: {action}</source>
+        <translation>{user}（{role}）无权执行此操作：{action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="72"/>
+        <source>{user} ({role}) may not change a price ({what}): a manager must allow it</source>
+        <translation>{user}（{role}）无权改价（{what}）：需经理授权</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="73"/>
+        <source>{user} ({role}) may not take goods back without a receipt: a manager must allow it</source>
+        <translation>{user}（{role}）无权办理无小票退货：需经理授权</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="74"/>
+        <source>{user} ({role}) may not cancel {number}, made by someone else</source>
+        <translation>{user}（{role}）无权作废他人制作的 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="75"/>
+        <source>{user} created {number}: someone else must approve or reject it</source>
+        <translation>{number} 由 {user} 制单：须由他人批准或驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="76"/>
+        <source>{number} waits for {approver}&apos;s approval; {user} is {user_role}</source>
+        <translation>{number} 需由{approver}审批；{user} 的角色是{user_role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="77"/>
+        <source>receiving more than ordered on {number} ({lines}) needs a manager&apos;s confirmation</source>
+        <translation>{number} 超出订购数量收货（{lines}）需经理确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="79"/>
+        <source>sign-in refused: unknown user or wrong password</source>
+        <translation>登录被拒：用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="80"/>
+        <source>user {user} is locked until {until} after repeated failures</source>
+        <translation>用户 {user} 多次登录失败，已锁定至 {until}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="81"/>
+        <source>the password for {user} is too short (at least {n} characters)</source>
+        <translation>{user} 的密码太短（至少 {n} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="82"/>
+        <source>a user needs a name</source>
+        <translation>用户名不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="83"/>
+        <source>unknown role &apos;{role}&apos;: one of {roles}</source>
+        <translation>未知角色“{role}”：应为 {roles} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="84"/>
+        <source>user &apos;{user}&apos; already exists</source>
+        <translation>用户“{user}”已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="85"/>
+        <source>{user} can no longer sign in</source>
+        <translation>{user} 已不能登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="86"/>
+        <source>no user named &apos;{user}&apos;</source>
+        <translation>没有名为“{user}”的用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="87"/>
+        <source>{user} is the shop&apos;s only owner: make another owner first</source>
+        <translation>{user} 是本店唯一的店主：请先另设一位店主</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="88"/>
+        <source>{user} is the shop&apos;s only owner and cannot be deactivated</source>
+        <translation>{user} 是本店唯一的店主，不能停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="89"/>
+        <source>to change your own password, give the current one (change password, not reset)</source>
+        <translation>修改自己的密码须输入当前密码（请用“修改密码”，而不是重设密码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="91"/>
+        <source>not enough stock of {sku}: wanted {wanted}, on hand {on_hand}</source>
+        <translation>{sku} 库存不足：需要 {wanted}，现有 {on_hand}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="92"/>
+        <source>cannot sell {qty} of {sku}: the only stock left is expired and cannot be sold: {batches}</source>
+        <translation>{sku} 无法销售 {qty}：剩余库存均已过期，不能销售：{batches}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="93"/>
+        <source>not enough stock of {sku} that can be sold: wanted {wanted}, {sellable} not expired; expired stock cannot be sold: {batches}</source>
+        <translation>{sku} 可售库存不足：需要 {wanted}，未过期的只有 {sellable}；过期库存不能销售：{batches}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="94"/>
+        <source>batch {batch} (expired {date}, {qty} on hand)</source>
+        <translation>批次 {batch}（{date} 已过期，库存 {qty}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="95"/>
+        <source>product {sku} is tracked by batch: give the batch number</source>
+        <translation>商品 {sku} 按批次管理：请填写批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="96"/>
+        <source>stock changed while posting; please try again</source>
+        <translation>过账时库存发生了变化，请重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="97"/>
+        <source>the database changed while posting; please try again</source>
+        <translation>过账时数据发生了变化，请重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="98"/>
+        <source>no product with SKU or barcode &apos;{code}&apos;</source>
+        <translation>没有编码或条码为“{code}”的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="99"/>
+        <source>no product with SKU &apos;{code}&apos;</source>
+        <translation>没有编码为“{code}”的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="101"/>
+        <source>scale label {code}: wrong check digit (misread: scan it again)</source>
+        <translation>电子秤条码 {code}：校验位错误（读错了，请重新扫描）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="102"/>
+        <source>scale label {code}: no product has the item code {item}</source>
+        <translation>电子秤条码 {code}：没有商品代码为 {item} 的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="103"/>
+        <source>scale label {code}: {name} has no price to weigh by</source>
+        <translation>电子秤条码 {code}：{name} 没有售价，无法按重量计价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="104"/>
+        <source>scale label {code}: the weight is zero</source>
+        <translation>电子秤条码 {code}：重量为零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="105"/>
+        <source>{sku} {name}: no batch {batch} was received</source>
+        <translation>{sku} {name}：批次 {batch} 没有入库记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="106"/>
+        <source>{sku} {name}: batch {batch} expired on {date} and cannot be sold</source>
+        <translation>{sku} {name}：批次 {batch} 已于 {date} 过期，不能销售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="107"/>
+        <source>nothing to hold: the sale has no lines</source>
+        <translation>无法挂单：本单还没有商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="108"/>
+        <source>{code}: quantity must be above zero, not {qty}</source>
+        <translation>{code}：数量必须大于零，不能为 {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="109"/>
+        <source>that held sale was resumed on another till or is gone</source>
+        <translation>该挂单已在其他收银台取回，或已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="111"/>
+        <source>line {line} ({code}): quantity must be above zero</source>
+        <translation>第 {line} 行（{code}）：数量必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="112"/>
+        <source>line {line} ({code}): price cannot be negative</source>
+        <translation>第 {line} 行（{code}）：价格不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="113"/>
+        <source>line {line} ({sku}): the product is tracked by batch; give a batch number</source>
+        <translation>第 {line} 行（{sku}）：该商品按批次管理，请填写批号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="114"/>
+        <source>line {line} ({sku}): the product is not tracked by batch</source>
+        <translation>第 {line} 行（{sku}）：该商品不按批次管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="115"/>
+        <source>line {line} ({sku}): batch {batch} expired on {date} and cannot be sold</source>
+        <translation>第 {line} 行（{sku}）：批次 {batch} 已于 {date} 过期，不能销售</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="116"/>
+        <source>line {line} ({sku}): no batch {batch}</source>
+        <translation>第 {line} 行（{sku}）：没有批次 {batch}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="117"/>
+        <source>line {line} ({code}): a receipt line needs its unit cost</source>
+        <translation>第 {line} 行（{code}）：入库行须填写进价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="118"/>
+        <source>line {line} ({code}): an adjustment of zero changes nothing</source>
+        <translation>第 {line} 行（{code}）：调整数量为零，库存不会变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="119"/>
+        <source>line {line} ({code}): a count cannot be negative</source>
+        <translation>第 {line} 行（{code}）：盘点数量不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="120"/>
+        <source>a sale needs at least one line</source>
+        <translation>销售单至少需要一行商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="121"/>
+        <source>a return needs at least one line</source>
+        <translation>退货单至少需要一行商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="122"/>
+        <source>a receipt needs at least one line</source>
+        <translation>入库单至少需要一行商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="123"/>
+        <source>no {what} numbered &apos;{number}&apos;</source>
+        <translation>没有单号为“{number}”的{what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="125"/>
+        <source>unknown payment &apos;{method}&apos;: one of {methods}</source>
+        <translation>未知的付款方式“{method}”：应为 {methods} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="126"/>
+        <source>a {method} payment must be above zero, not {amount}</source>
+        <translation>{method}付款金额必须大于零，不能为 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="127"/>
+        <source>the payments add up to {paid} but the sale comes to {total}</source>
+        <translation>付款合计 {paid}，但本单应收 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="128"/>
+        <source>a sale on account needs a customer (--customer)</source>
+        <translation>赊账须指定客户（--customer）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="129"/>
+        <source>a payment must be above zero, not {amount}</source>
+        <translation>付款金额必须大于零，不能为 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="130"/>
+        <source>a refund without a receipt is paid out, not &apos;{method}&apos;</source>
+        <translation>无小票退货须当场退款，不能用“{method}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="132"/>
+        <source>{number} is not a sale: only a sale&apos;s goods can come back</source>
+        <translation>{number} 不是销售单：只有销售的商品才能退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="133"/>
+        <source>sale {number} is {status}: nothing can be returned</source>
+        <translation>销售单 {number} 状态为{status}：不能退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="134"/>
+        <source>line {line} ({sku}): cannot return {qty} of batch {batch}; sale {number} has {remaining} of that batch left to return</source>
+        <translation>第 {line} 行（{sku}）：批次 {batch} 不能退 {qty}；销售单 {number} 中该批次只剩 {remaining} 可退</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="135"/>
+        <source>line {line} ({sku}): cannot return {qty}; sale {number} sold {sold} and {returned} came back already</source>
+        <translation>第 {line} 行（{sku}）：不能退 {qty}；销售单 {number} 售出 {sold}，已退 {returned}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="137"/>
+        <source>the float cannot be below zero, not {amount}</source>
+        <translation>备用金不能小于零，不能为 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="138"/>
+        <source>{user} already has a shift open: close it first</source>
+        <translation>{user} 已开班：请先交班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="139"/>
+        <source>{user} has no shift open</source>
+        <translation>{user} 尚未开班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="140"/>
+        <source>counted {method} cannot be below zero, not {amount}</source>
+        <translation>实点{method}不能小于零，不能为 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="141"/>
+        <source>{user}&apos;s shift was closed on another terminal</source>
+        <translation>{user} 的班次已在其他终端交班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="143"/>
+        <source>{number} is itself a reversal and cannot be cancelled</source>
+        <translation>{number} 本身是冲销单，不能作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="144"/>
+        <source>{number} is already cancelled</source>
+        <translation>{number} 已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="145"/>
+        <source>{number} is {status}, not posted: nothing to cancel</source>
+        <translation>{number} 状态为{status}，尚未过账：无需作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="146"/>
+        <source>sale {number} has returns ({returns}): cancel those first</source>
+        <translation>销售单 {number} 已有退货（{returns}）：请先作废退货单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="147"/>
+        <source>cannot cancel {number}: {reason}</source>
+        <translation>无法作废 {number}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="149"/>
+        <source>cannot post {kind} dated {date}: the books are closed through {closed}</source>
+        <translation>无法过账日期为 {date} 的{kind}：账期已关闭至 {closed}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="150"/>
+        <source>cannot cancel {number} dated {date}: the books are closed through {closed}</source>
+        <translation>无法作废 {number}（日期 {date}）：账期已关闭至 {closed}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="151"/>
+        <source>cannot post draft {number} dated {date}: the books are closed through {closed}</source>
+        <translation>无法过账草稿 {number}（日期 {date}）：账期已关闭至 {closed}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="152"/>
+        <source>{what} dated {date}: the books are closed through {closed}</source>
+        <translation>{what}（日期 {date}）：账期已关闭至 {closed}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="154"/>
+        <source>a product needs a SKU</source>
+        <translation>商品必须有编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="155"/>
+        <source>product {sku} needs a name</source>
+        <translation>商品 {sku} 必须有名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="156"/>
+        <source>product {sku}: price and cost cannot be negative</source>
+        <translation>商品 {sku}：售价和成本不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="157"/>
+        <source>product {sku}: minimum {min} is above maximum {max}</source>
+        <translation>商品 {sku}：下限 {min} 高于上限 {max}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="158"/>
+        <source>a product with SKU {sku} already exists</source>
+        <translation>编码为 {sku} 的商品已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="159"/>
+        <source>barcode {code} already belongs to product {sku}</source>
+        <translation>条码 {code} 已属于商品 {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="160"/>
+        <source>product {sku}: the SKU cannot be empty</source>
+        <translation>商品 {sku}：编码不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="161"/>
+        <source>product {sku}: SKU {new_sku} already belongs to another product</source>
+        <translation>商品 {sku}：编码 {new_sku} 已被其他商品使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="162"/>
+        <source>product {sku}: the price cannot be negative</source>
+        <translation>商品 {sku}：售价不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="163"/>
+        <source>product {sku}: barcode {code} already belongs to product {other}</source>
+        <translation>商品 {sku}：条码 {code} 已属于商品 {other}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="164"/>
+        <source>product {sku}: {reason}</source>
+        <translation>商品 {sku}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="165"/>
+        <source>{what} cannot be negative</source>
+        <translation>{what}不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="166"/>
+        <source>a {party} needs a name</source>
+        <translation>{party}必须有名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="167"/>
+        <source>customer &apos;{name}&apos; already exists</source>
+        <translation>客户“{name}”已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="168"/>
+        <source>supplier &apos;{name}&apos; already exists</source>
+        <translation>供应商“{name}”已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="169"/>
+        <source>no customer named &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="170"/>
+        <source>no supplier named &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="171"/>
+        <source>{party} &apos;{name}&apos;: the name cannot be empty</source>
+        <translation>{party}“{name}”：名称不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="172"/>
+        <source>{party} &apos;{name}&apos;: another {party} is already named &apos;{new_name}&apos;</source>
+        <translation>{party}“{name}”：已有其他{party}名为“{new_name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="173"/>
+        <source>{party} &apos;{name}&apos;: the credit limit cannot be negative</source>
+        <translation>{party}“{name}”：信用额度不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="174"/>
+        <source>barcode is empty</source>
+        <translation>条码为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="175"/>
+        <source>barcode &apos;{code}&apos; has characters a scanner cannot read</source>
+        <translation>条码“{code}”含扫码枪无法读出的字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="176"/>
+        <source>barcode {code}: wrong {symbology} check digit (expected {check})</source>
+        <translation>条码 {code}：{symbology} 校验位错误（应为 {check}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="178"/>
+        <source>a purchase order needs at least one line</source>
+        <translation>采购订单至少需要一行商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="179"/>
+        <source>line {line} ({sku}): the product is on the order twice</source>
+        <translation>第 {line} 行（{sku}）：该商品在订单中重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="180"/>
+        <source>line {line} ({sku}): give the unit cost (it was never received)</source>
+        <translation>第 {line} 行（{sku}）：请填写进价（该商品从未入库）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="181"/>
+        <source>line {line} ({sku}): not on order {number}</source>
+        <translation>第 {line} 行（{sku}）：不在订单 {number} 中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="182"/>
+        <source>the expected date {date} is in the past</source>
+        <translation>预计到货日期 {date} 已经过去</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="183"/>
+        <source>{number} is {status}: only a draft order is submitted</source>
+        <translation>{number} 状态为{status}：只能提交草稿订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="184"/>
+        <source>{number} is {status}: cancel its receipts first</source>
+        <translation>{number} 状态为{status}：请先作废其入库单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="185"/>
+        <source>{number} is already {status}</source>
+        <translation>{number} 的状态已是“{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="186"/>
+        <source>{number} is {status}: goods are received against an approved order</source>
+        <translation>{number} 状态为{status}：只有已审批的订单才能收货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="187"/>
+        <source>{number} is {status}, not awaiting approval</source>
+        <translation>{number} 状态为{status}，并非待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="188"/>
+        <source>{number} has no approval waiting</source>
+        <translation>{number} 没有待处理的审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="189"/>
+        <source>rejecting {number} needs a reason for its creator</source>
+        <translation>驳回 {number} 须填写原因，供制单人查看</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="190"/>
+        <source>this shop receives goods against an approved purchase order only (--order NUMBER)</source>
+        <translation>本店只凭已审批的采购订单收货（--order NUMBER）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="192"/>
+        <source>no stock count {count}</source>
+        <translation>找不到盘点 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="193"/>
+        <source>stock count {count} ({title}) is still being counted: finish counting first</source>
+        <translation>盘点 {count}（{title}）仍在盘点中：请先结束盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="194"/>
+        <source>stock count {count} ({title}) is {status}: only a count whose counting has finished can be posted</source>
+        <translation>盘点 {count}（{title}）状态为{status}：只有已结束盘点的才能过账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="195"/>
+        <source>stock count {count} ({title}): nothing was counted; cancel it</source>
+        <translation>盘点 {count}（{title}）：没有盘点任何商品；请取消此次盘点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="196"/>
+        <source>stock count {count} ({title}): counting has finished</source>
+        <translation>盘点 {count}（{title}）：盘点已结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="197"/>
+        <source>stock count {count} ({title}): it is {status}</source>
+        <translation>盘点 {count}（{title}）：状态为{status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="198"/>
+        <source>{code}: a scan adds a quantity above zero</source>
+        <translation>{code}：扫码录入的数量必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="199"/>
+        <source>{code}: a count cannot be negative</source>
+        <translation>{code}：盘点数量不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="201"/>
+        <source>{number} is {status}, not a draft</source>
+        <translation>{number} 状态为{status}，不是草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="202"/>
+        <source>draft {number} was posted or discarded meanwhile</source>
+        <translation>草稿 {number} 已被他人过账或丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="278"/>
+        <source>cancel a document</source>
+        <translation>作废单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="279"/>
+        <source>back up the books</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="280"/>
+        <source>restore the books from a backup</source>
+        <translation>从备份恢复数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="281"/>
+        <source>change products, customers or suppliers</source>
+        <translation>修改商品、客户或供应商资料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="282"/>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="283"/>
+        <source>change the settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="284"/>
+        <source>see costs</source>
+        <translation>查看成本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="285"/>
+        <source>see reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="286"/>
+        <source>check the books</source>
+        <translation>检查账目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="287"/>
+        <source>change a price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="288"/>
+        <source>take goods back without a receipt</source>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="289"/>
+        <source>open or close a shift</source>
+        <translation>开班或交班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="290"/>
+        <source>approve purchase orders</source>
+        <translation>审批采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="291"/>
+        <source>receive more than ordered</source>
+        <translation>超出订购数量收货</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="292"/>
+        <source>import old books</source>
+        <translation>导入旧账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="293"/>
+        <source>print statements</source>
+        <translation>打印对账单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="294"/>
+        <source>print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="295"/>
+        <source>change label templates</source>
+        <translation>修改标签模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="296"/>
+        <source>archive old documents</source>
+        <translation>归档旧单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="297"/>
+        <source>read the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="302"/>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="303"/>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="308"/>
+        <source>less in that batch</source>
+        <translation>不足此数（该批次）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="309"/>
+        <source>nothing in any batch</source>
+        <translation>0（各批次均无库存）</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="44"/>
+        <location filename="../../desktop/ui/process_report.py" line="45"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="46"/>
+        <location filename="../../desktop/ui/process_report.py" line="47"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="46"/>
+        <location filename="../../desktop/ui/process_report.py" line="47"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="47"/>
+        <location filename="../../desktop/ui/process_report.py" line="48"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="47"/>
+        <location filename="../../desktop/ui/process_report.py" line="48"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="48"/>
+        <location filename="../../desktop/ui/process_report.py" line="49"/>
         <source>Rejection rate</source>
         <translation>驳回率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="49"/>
+        <location filename="../../desktop/ui/process_report.py" line="50"/>
         <source>Hours to approval</source>
         <translation>审批用时（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="50"/>
+        <location filename="../../desktop/ui/process_report.py" line="51"/>
         <source>Hours to receipt</source>
         <translation>到货用时（小时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="50"/>
+        <location filename="../../desktop/ui/process_report.py" line="51"/>
         <source>Escalations</source>
         <translation>升级次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="51"/>
+        <location filename="../../desktop/ui/process_report.py" line="52"/>
         <source>Timeouts</source>
         <translation>超时次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="51"/>
+        <location filename="../../desktop/ui/process_report.py" line="52"/>
         <source>Reassigned</source>
         <translation>转派次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="58"/>
+        <location filename="../../desktop/ui/process_report.py" line="59"/>
         <source>Per month of submission; hours are means from submission. Escalations and timeouts count approval steps left past their time limit.</source>
         <translation>按提交月份统计；用时为自提交起的平均小时数。升级与超时次数统计超过时限仍未处理的审批步骤。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="65"/>
+        <location filename="../../desktop/ui/process_report.py" line="66"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/process_report.py" line="67"/>
+        <location filename="../../desktop/ui/process_report.py" line="68"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -5396,7 +6116,7 @@
         <translation>（无分类）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="429"/>
+        <location filename="../../desktop/ui/report_frame.py" line="430"/>
         <source>{n} rows</source>
         <translation>共 {n} 行</translation>
     </message>
@@ -5436,36 +6156,36 @@
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="59"/>
+        <location filename="../../desktop/ui/report_frame.py" line="60"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="359"/>
-        <location filename="../../desktop/ui/report_frame.py" line="274"/>
+        <location filename="../../desktop/ui/report_frame.py" line="275"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="279"/>
+        <location filename="../../desktop/ui/report_frame.py" line="280"/>
         <source>Working…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="359"/>
-        <location filename="../../desktop/ui/report_frame.py" line="311"/>
+        <location filename="../../desktop/ui/report_frame.py" line="312"/>
         <source>Show (F5)</source>
         <translation>查询 (F5)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="361"/>
-        <location filename="../../desktop/ui/report_frame.py" line="315"/>
+        <location filename="../../desktop/ui/report_frame.py" line="316"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="362"/>
-        <location filename="../../desktop/ui/report_frame.py" line="318"/>
+        <location filename="../../desktop/ui/report_frame.py" line="319"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -5485,7 +6205,7 @@
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="409"/>
+        <location filename="../../desktop/ui/report_frame.py" line="410"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -5515,12 +6235,12 @@
         <translation>期间：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="471"/>
+        <location filename="../../desktop/ui/report_frame.py" line="472"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_frame.py" line="473"/>
+        <location filename="../../desktop/ui/report_frame.py" line="474"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -5586,111 +6306,133 @@
         <translation>电话</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="221"/>
         <location filename="../../desktop/ui/screens.py" line="34"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="222"/>
         <location filename="../../desktop/ui/screens.py" line="35"/>
         <source>Sale return</source>
         <translation>销售退货</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="223"/>
         <location filename="../../desktop/ui/screens.py" line="36"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="224"/>
         <location filename="../../desktop/ui/screens.py" line="37"/>
         <source>Receipt</source>
         <translation>采购入库</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="225"/>
         <location filename="../../desktop/ui/screens.py" line="38"/>
         <source>Purchase return</source>
         <translation>采购退货</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="226"/>
         <location filename="../../desktop/ui/screens.py" line="39"/>
         <source>Adjustment</source>
         <translation>库存调整</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="227"/>
         <location filename="../../desktop/ui/screens.py" line="40"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="228"/>
         <location filename="../../desktop/ui/screens.py" line="41"/>
         <source>Supplier payment</source>
         <translation>付款</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="229"/>
         <location filename="../../desktop/ui/screens.py" line="42"/>
         <source>Customer payment</source>
         <translation>收款</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="235"/>
         <location filename="../../desktop/ui/screens.py" line="46"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="235"/>
         <location filename="../../desktop/ui/screens.py" line="46"/>
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="236"/>
         <location filename="../../desktop/ui/screens.py" line="47"/>
         <source>awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="237"/>
         <location filename="../../desktop/ui/screens.py" line="48"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="238"/>
         <location filename="../../desktop/ui/screens.py" line="48"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="239"/>
         <location filename="../../desktop/ui/screens.py" line="49"/>
         <source>partly received</source>
         <translation>部分入库</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="240"/>
         <location filename="../../desktop/ui/screens.py" line="50"/>
         <source>received</source>
         <translation>已入库</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="241"/>
         <location filename="../../desktop/ui/screens.py" line="51"/>
         <source>cancelled</source>
         <translation>已作废</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="246"/>
         <location filename="../../desktop/ui/screens.py" line="55"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="246"/>
         <location filename="../../desktop/ui/screens.py" line="55"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="247"/>
         <location filename="../../desktop/ui/screens.py" line="56"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="247"/>
         <location filename="../../desktop/ui/screens.py" line="56"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/refusals.py" line="248"/>
         <location filename="../../desktop/ui/screens.py" line="57"/>
         <source>on account</source>
         <translation>赊账</translation>
@@ -5706,19 +6448,19 @@
         <translation>名称、拼音首字母、编码或条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="37"/>
+        <location filename="../../desktop/ui/purchasing.py" line="38"/>
         <location filename="../../desktop/ui/screens.py" line="85"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="38"/>
+        <location filename="../../desktop/ui/purchasing.py" line="39"/>
         <location filename="../../desktop/ui/screens.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="39"/>
+        <location filename="../../desktop/ui/purchasing.py" line="40"/>
         <location filename="../../desktop/ui/screens.py" line="87"/>
         <source>Kind</source>
         <translation>类型</translation>
@@ -5735,13 +6477,13 @@
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="41"/>
+        <location filename="../../desktop/ui/purchasing.py" line="42"/>
         <location filename="../../desktop/ui/screens.py" line="90"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="42"/>
+        <location filename="../../desktop/ui/purchasing.py" line="43"/>
         <location filename="../../desktop/ui/screens.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -5762,64 +6504,64 @@
         <translation>单号或客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="40"/>
+        <location filename="../../desktop/ui/purchasing.py" line="41"/>
         <location filename="../../desktop/ui/screens.py" line="161"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="43"/>
+        <location filename="../../desktop/ui/purchasing.py" line="44"/>
         <location filename="../../desktop/ui/screens.py" line="279"/>
         <source>Purchasing</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="44"/>
+        <location filename="../../desktop/ui/purchasing.py" line="45"/>
         <source>Purchase documents: {n}</source>
         <translation>采购单据：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/purchasing.py" line="45"/>
+        <location filename="../../desktop/ui/purchasing.py" line="46"/>
         <source>Number or supplier</source>
         <translation>单号或供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="467"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="468"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="469"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="469"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="470"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="470"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="471"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="472"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="473"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="473"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="474"/>
         <source>Import: past imports</source>
         <translation>导入：导入记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="474"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="475"/>
         <source>Imports: {n}</source>
         <translation>导入：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="475"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="476"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
@@ -5954,57 +6696,57 @@
 <context>
     <name>Security</name>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="27"/>
+        <location filename="../../desktop/ui/settings_security.py" line="28"/>
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="36"/>
+        <location filename="../../desktop/ui/settings_security.py" line="37"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="37"/>
+        <location filename="../../desktop/ui/settings_security.py" line="38"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="40"/>
+        <location filename="../../desktop/ui/settings_security.py" line="41"/>
         <source>Lock the window after idle:</source>
         <translation>空闲多久后锁定窗口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="42"/>
+        <location filename="../../desktop/ui/settings_security.py" line="43"/>
         <source>Books closed through</source>
         <translation>账期关闭至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="49"/>
+        <location filename="../../desktop/ui/settings_security.py" line="50"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="58"/>
+        <location filename="../../desktop/ui/settings_security.py" line="59"/>
         <source>Nothing dated on or before a closed date may be posted or cancelled.</source>
         <translation>关账日期当天及之前的单据不能过账或作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="95"/>
+        <location filename="../../desktop/ui/settings_security.py" line="96"/>
         <source>Saved: the window locks after {n} minutes idle.</source>
         <translation>已保存：空闲 {n} 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="97"/>
+        <location filename="../../desktop/ui/settings_security.py" line="98"/>
         <source>Saved: the window never locks by itself.</source>
         <translation>已保存：窗口不会自动锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="106"/>
+        <location filename="../../desktop/ui/settings_security.py" line="107"/>
         <source>Saved: the books are closed through {date}.</source>
         <translation>已保存：账期已关闭至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_security.py" line="110"/>
+        <location filename="../../desktop/ui/settings_security.py" line="111"/>
         <source>Saved: no period is closed.</source>
         <translation>已保存：没有关闭的账期。</translation>
     </message>
@@ -6012,27 +6754,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="66"/>
+        <location filename="../../desktop/ui/settings.py" line="67"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="68"/>
+        <location filename="../../desktop/ui/settings.py" line="69"/>
         <source>There is no file there yet: a new shop will be created in it at the next start.</source>
         <translation>该位置还没有文件：下次启动时将在此新建店铺。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="71"/>
+        <location filename="../../desktop/ui/settings.py" line="72"/>
         <source>Connected: {server}, schema {revision}.</source>
         <translation>已连接：{server}，数据结构版本 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="73"/>
+        <location filename="../../desktop/ui/settings.py" line="74"/>
         <source>Connected: {server}. It holds no shop yet: one will be created at the next start.</source>
         <translation>已连接：{server}。其中还没有店铺：下次启动时将新建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="78"/>
+        <location filename="../../desktop/ui/settings.py" line="79"/>
         <source>The system keyring is not available: the password will be asked for at each start.</source>
         <translation>系统密钥环不可用：每次启动时都会询问密码。</translation>
     </message>
@@ -6040,303 +6782,303 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="99"/>
+        <location filename="../../desktop/ui/settings.py" line="100"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="155"/>
+        <location filename="../../desktop/ui/settings.py" line="156"/>
         <source>Database (this computer)</source>
         <translation>数据库（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="162"/>
+        <location filename="../../desktop/ui/settings.py" line="163"/>
         <source>This computer (a file)</source>
         <translation>本机（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="164"/>
+        <location filename="../../desktop/ui/settings.py" line="165"/>
         <source>A PostgreSQL server</source>
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="172"/>
-        <location filename="../../desktop/ui/settings.py" line="210"/>
+        <location filename="../../desktop/ui/settings.py" line="173"/>
+        <location filename="../../desktop/ui/settings.py" line="211"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="181"/>
+        <location filename="../../desktop/ui/settings.py" line="182"/>
         <source>e.g. 192.168.1.10</source>
         <translation>例如 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="187"/>
+        <location filename="../../desktop/ui/settings.py" line="188"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="201"/>
+        <location filename="../../desktop/ui/settings.py" line="202"/>
         <source>Remember the password on this computer</source>
         <translation>在这台电脑上记住密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="205"/>
+        <location filename="../../desktop/ui/settings.py" line="206"/>
         <source>Encrypt the connection and verify the server (TLS)</source>
         <translation>加密连接并验证服务器（TLS）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="209"/>
+        <location filename="../../desktop/ui/settings.py" line="210"/>
         <source>empty: the system&apos;s certificate authorities</source>
         <translation>留空：使用系统的证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="243"/>
+        <location filename="../../desktop/ui/settings.py" line="244"/>
         <source>In use now:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="247"/>
+        <location filename="../../desktop/ui/settings.py" line="248"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="249"/>
+        <location filename="../../desktop/ui/settings.py" line="250"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="250"/>
+        <location filename="../../desktop/ui/settings.py" line="251"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="251"/>
+        <location filename="../../desktop/ui/settings.py" line="252"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="252"/>
+        <location filename="../../desktop/ui/settings.py" line="253"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="255"/>
+        <location filename="../../desktop/ui/settings.py" line="256"/>
         <source>Certificate authority:</source>
         <translation>证书颁发机构：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="261"/>
+        <location filename="../../desktop/ui/settings.py" line="262"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="426"/>
-        <location filename="../../desktop/ui/settings.py" line="273"/>
-        <location filename="../../desktop/ui/settings.py" line="299"/>
-        <location filename="../../desktop/ui/settings.py" line="335"/>
-        <location filename="../../desktop/ui/settings.py" line="383"/>
+        <location filename="../../desktop/ui/settings.py" line="274"/>
+        <location filename="../../desktop/ui/settings.py" line="300"/>
+        <location filename="../../desktop/ui/settings.py" line="336"/>
+        <location filename="../../desktop/ui/settings.py" line="384"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="280"/>
+        <location filename="../../desktop/ui/settings.py" line="281"/>
         <source>A change takes effect the next time Storekeeper starts.</source>
         <translation>更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="291"/>
+        <location filename="../../desktop/ui/settings.py" line="292"/>
         <source>Language (this computer)</source>
         <translation>语言（本机设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="296"/>
+        <location filename="../../desktop/ui/settings.py" line="297"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="305"/>
+        <location filename="../../desktop/ui/settings.py" line="306"/>
         <source>The language changes the next time Storekeeper starts.</source>
         <translation>语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="307"/>
+        <location filename="../../desktop/ui/settings.py" line="308"/>
         <source>Language of the screens:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="320"/>
+        <location filename="../../desktop/ui/settings.py" line="321"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="322"/>
+        <location filename="../../desktop/ui/settings.py" line="323"/>
         <source>Shop name:</source>
         <translation>店名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="322"/>
+        <location filename="../../desktop/ui/settings.py" line="323"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="323"/>
+        <location filename="../../desktop/ui/settings.py" line="324"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="323"/>
+        <location filename="../../desktop/ui/settings.py" line="324"/>
         <source>Tax number:</source>
         <translation>税号：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="343"/>
+        <location filename="../../desktop/ui/settings.py" line="344"/>
         <source>Only the owner can change the shop details.</source>
         <translation>只有店主可以修改店铺信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="353"/>
+        <location filename="../../desktop/ui/settings.py" line="354"/>
         <source>Scale labels</source>
         <translation>电子秤条码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="364"/>
+        <location filename="../../desktop/ui/settings.py" line="365"/>
         <source>weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="365"/>
+        <location filename="../../desktop/ui/settings.py" line="366"/>
         <source>price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="374"/>
+        <location filename="../../desktop/ui/settings.py" line="375"/>
         <source>First two digits:</source>
         <translation>前两位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="375"/>
+        <location filename="../../desktop/ui/settings.py" line="376"/>
         <source>Digits of the item code:</source>
         <translation>商品代码位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="376"/>
+        <location filename="../../desktop/ui/settings.py" line="377"/>
         <source>The label carries the:</source>
         <translation>条码内含：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="377"/>
+        <location filename="../../desktop/ui/settings.py" line="378"/>
         <source>Decimals of the weight:</source>
         <translation>重量小数位数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="378"/>
+        <location filename="../../desktop/ui/settings.py" line="379"/>
         <source>A scale label is an EAN-13: two digits (such as 20-29), the item code (the product&apos;s SKU or one of its barcodes), the weight or the price in fen, and a check digit. A code that is some product&apos;s barcode is always that product.</source>
         <translation>电子秤条码是 EAN-13 码：两位前缀（如 20-29）、商品代码（商品的编码或它的某个条码）、重量或金额（以分计），以及一位校验码。与某商品条码相同的码，始终识别为该商品。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="418"/>
+        <location filename="../../desktop/ui/settings.py" line="419"/>
         <source>Scale label layout saved.</source>
         <translation>电子秤条码格式已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="435"/>
+        <location filename="../../desktop/ui/settings.py" line="436"/>
         <source>The settings file could not be used as it is: {problem}</source>
         <translation>设置文件无法按原样使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="474"/>
+        <location filename="../../desktop/ui/settings.py" line="475"/>
         <source>leave empty to keep the saved password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="507"/>
+        <location filename="../../desktop/ui/settings.py" line="508"/>
         <source>Give the database file.</source>
         <translation>请填写数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="510"/>
+        <location filename="../../desktop/ui/settings.py" line="511"/>
         <source>Give the server&apos;s name or address.</source>
         <translation>请填写服务器名称或地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="512"/>
+        <location filename="../../desktop/ui/settings.py" line="513"/>
         <source>Give the database&apos;s name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="514"/>
+        <location filename="../../desktop/ui/settings.py" line="515"/>
         <source>Give the user name on the server.</source>
         <translation>请填写服务器上的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="516"/>
+        <location filename="../../desktop/ui/settings.py" line="517"/>
         <source>The certificate authority file {file} does not exist.</source>
         <translation>证书颁发机构文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="530"/>
+        <location filename="../../desktop/ui/settings.py" line="531"/>
         <source>The shop&apos;s database file</source>
         <translation>店铺数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="531"/>
+        <location filename="../../desktop/ui/settings.py" line="532"/>
         <source>Storekeeper database (*.db);;All files (*)</source>
         <translation>进销存数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="538"/>
+        <location filename="../../desktop/ui/settings.py" line="539"/>
         <source>The server&apos;s certificate authority</source>
         <translation>服务器的证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="539"/>
+        <location filename="../../desktop/ui/settings.py" line="540"/>
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="563"/>
+        <location filename="../../desktop/ui/settings.py" line="564"/>
         <source>Trying {database}…</source>
         <translation>正在尝试 {database}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="577"/>
+        <location filename="../../desktop/ui/settings.py" line="578"/>
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="590"/>
+        <location filename="../../desktop/ui/settings.py" line="591"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="599"/>
-        <location filename="../../desktop/ui/settings.py" line="640"/>
+        <location filename="../../desktop/ui/settings.py" line="600"/>
+        <location filename="../../desktop/ui/settings.py" line="641"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>设置无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="605"/>
+        <location filename="../../desktop/ui/settings.py" line="606"/>
         <source>Saved. The change takes effect the next time Storekeeper starts.</source>
         <translation>已保存。更改在下次启动进销存时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="644"/>
+        <location filename="../../desktop/ui/settings.py" line="645"/>
         <source>Saved. The language changes the next time Storekeeper starts.</source>
         <translation>已保存。语言在下次启动进销存时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="655"/>
+        <location filename="../../desktop/ui/settings.py" line="656"/>
         <source>Give the shop a name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="666"/>
+        <location filename="../../desktop/ui/settings.py" line="667"/>
         <source>Shop details saved.</source>
         <translation>店铺信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="667"/>
+        <location filename="../../desktop/ui/settings.py" line="668"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
@@ -6514,62 +7256,62 @@
 <context>
     <name>StockSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="23"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="24"/>
         <source>Stock alerts and counts</source>
         <translation>库存预警与盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="32"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="33"/>
         <source>Send a test</source>
         <translation>发送测试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="38"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="39"/>
         <source>Alert webhook (WeCom, DingTalk):</source>
         <translation>预警群机器人（企业微信、钉钉）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="42"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="43"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="43"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="44"/>
         <source>Alert before expiry:</source>
         <translation>到期前预警：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="46"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="47"/>
         <source>ABC classes (% of sales value, A,B):</source>
         <translation>ABC 分类（销售额占比 %，A,B）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="49"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="50"/>
         <source>Count every (days, A,B,C):</source>
         <translation>盘点周期（天，A,B,C）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="53"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="54"/>
         <source>Products to count a day:</source>
         <translation>每日盘点商品数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="54"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="55"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="106"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="107"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="114"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="115"/>
         <source>A test from Storekeeper: alerts will arrive here.</source>
         <translation>进销存测试消息：预警将发送到这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_stock.py" line="119"/>
+        <location filename="../../desktop/ui/settings_stock.py" line="120"/>
         <source>The test was sent.</source>
         <translation>测试消息已发送。</translation>
     </message>
@@ -6577,161 +7319,166 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="35"/>
+        <location filename="../../desktop/ui/refusals.py" line="211"/>
+        <location filename="../../desktop/ui/users_screen.py" line="36"/>
         <source>owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="36"/>
+        <location filename="../../desktop/ui/refusals.py" line="212"/>
+        <location filename="../../desktop/ui/users_screen.py" line="37"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="37"/>
+        <location filename="../../desktop/ui/refusals.py" line="213"/>
+        <location filename="../../desktop/ui/users_screen.py" line="38"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="38"/>
+        <location filename="../../desktop/ui/refusals.py" line="214"/>
+        <location filename="../../desktop/ui/users_screen.py" line="39"/>
         <source>stock clerk</source>
         <translation>库管员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="39"/>
+        <location filename="../../desktop/ui/refusals.py" line="215"/>
+        <location filename="../../desktop/ui/users_screen.py" line="40"/>
         <source>bookkeeper</source>
         <translation>会计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="108"/>
+        <location filename="../../desktop/ui/users_screen.py" line="109"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="112"/>
+        <location filename="../../desktop/ui/users_screen.py" line="113"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="112"/>
+        <location filename="../../desktop/ui/users_screen.py" line="113"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="112"/>
+        <location filename="../../desktop/ui/users_screen.py" line="113"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="113"/>
+        <location filename="../../desktop/ui/users_screen.py" line="114"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="113"/>
+        <location filename="../../desktop/ui/users_screen.py" line="114"/>
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="393"/>
-        <location filename="../../desktop/ui/users_screen.py" line="115"/>
+        <location filename="../../desktop/ui/users_screen.py" line="116"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="116"/>
+        <location filename="../../desktop/ui/users_screen.py" line="117"/>
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="118"/>
-        <location filename="../../desktop/ui/users_screen.py" line="235"/>
+        <location filename="../../desktop/ui/users_screen.py" line="119"/>
+        <location filename="../../desktop/ui/users_screen.py" line="236"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="398"/>
-        <location filename="../../desktop/ui/users_screen.py" line="120"/>
+        <location filename="../../desktop/ui/users_screen.py" line="121"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="121"/>
+        <location filename="../../desktop/ui/users_screen.py" line="122"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="123"/>
+        <location filename="../../desktop/ui/users_screen.py" line="124"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="160"/>
+        <location filename="../../desktop/ui/users_screen.py" line="161"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="160"/>
+        <location filename="../../desktop/ui/users_screen.py" line="161"/>
         <source>no (deactivated)</source>
         <translation>否（已停用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="208"/>
-        <location filename="../../desktop/ui/users_screen.py" line="210"/>
+        <location filename="../../desktop/ui/users_screen.py" line="209"/>
+        <location filename="../../desktop/ui/users_screen.py" line="211"/>
         <source>{name} can sign in now.</source>
         <translation>{name} 现在可以登录了。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="219"/>
+        <location filename="../../desktop/ui/users_screen.py" line="220"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="220"/>
+        <location filename="../../desktop/ui/users_screen.py" line="221"/>
         <source>New role for {name}:</source>
         <translation>{name} 的新角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="226"/>
+        <location filename="../../desktop/ui/users_screen.py" line="227"/>
         <source>{name} is now {role}.</source>
         <translation>{name} 现在的角色是{role}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="236"/>
+        <location filename="../../desktop/ui/users_screen.py" line="237"/>
         <source>{name} will no longer be able to sign in. Deactivate?</source>
         <translation>{name} 将无法再登录。确定停用？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="240"/>
+        <location filename="../../desktop/ui/users_screen.py" line="241"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} 已不能登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="248"/>
+        <location filename="../../desktop/ui/users_screen.py" line="249"/>
         <source>{name} is unlocked and can sign in again.</source>
         <translation>{name} 已解锁，可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="261"/>
+        <location filename="../../desktop/ui/users_screen.py" line="262"/>
         <source>Your password is changed.</source>
         <translation>您的密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="262"/>
+        <location filename="../../desktop/ui/users_screen.py" line="263"/>
         <source>{name}&apos;s password is set; the account is unlocked.</source>
         <translation>{name} 的密码已设置，账户已解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="268"/>
+        <location filename="../../desktop/ui/users_screen.py" line="269"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="269"/>
+        <location filename="../../desktop/ui/users_screen.py" line="270"/>
         <source>A new password for {name}. Tell it to them; it also unlocks the account.</source>
         <translation>为 {name} 设置新密码并告知本人；这也会解锁该账户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users_screen.py" line="280"/>
+        <location filename="../../desktop/ui/users_screen.py" line="281"/>
         <source>There is no user named {name}.</source>
         <translation>没有名为 {name} 的用户。</translation>
     </message>
