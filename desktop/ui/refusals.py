@@ -203,53 +203,28 @@ def refusal_catalogue(translate: Callable[[str, str], str] = QCoreApplication.tr
     ]
 
 
-def _value_words() -> dict[str, str]:
-    """The books' own words met inside refusals, in the screen's language."""
-    translate = QCoreApplication.translate
-    return {
-        # roles, by the names the users screen gives them
-        "owner": translate("UsersScreen", "owner"),
-        "manager": translate("UsersScreen", "manager"),
-        "cashier": translate("UsersScreen", "cashier"),
-        "clerk": translate("UsersScreen", "stock clerk"),
-        "bookkeeper": translate("UsersScreen", "bookkeeper"),
-    }
-
+# The books' own words met inside refusals, by the names the screens give them
+# (imported when first needed: desktop.ui.screens imports the screens, which
+# import this module through desktop.ui.workers).
 
 def _kind(kind: str) -> str:
-    translate = QCoreApplication.translate
-    return {"sale": translate("Screens", "Sale"),
-            "sale-return": translate("Screens", "Sale return"),
-            "purchase-order": translate("Screens", "Purchase order"),
-            "purchase-receipt": translate("Screens", "Receipt"),
-            "purchase-return": translate("Screens", "Purchase return"),
-            "adjustment": translate("Screens", "Adjustment"),
-            "stocktake": translate("Screens", "Stocktake"),
-            "supplier-payment": translate("Screens", "Supplier payment"),
-            "customer-payment": translate("Screens", "Customer payment")}.get(
-        kind.replace(" ", "-"), kind)
+    from desktop.ui.screens import doc_kind_text
+    return doc_kind_text(kind.replace(" ", "-"))
 
 
 def _status(status: str) -> str:
-    translate = QCoreApplication.translate
-    return {"draft": translate("Screens", "draft"), "posted": translate("Screens", "posted"),
-            "awaiting-approval": translate("Screens", "awaiting approval"),
-            "approved": translate("Screens", "approved"),
-            "rejected": translate("Screens", "rejected"),
-            "partly-received": translate("Screens", "partly received"),
-            "received": translate("Screens", "received"),
-            "cancelled": translate("Screens", "cancelled")}.get(status.replace(" ", "-"), status)
+    from desktop.ui.screens import status_text
+    return status_text(status.replace(" ", "-"))
 
 
 def _method(method: str) -> str:
-    translate = QCoreApplication.translate
-    return {"cash": translate("Screens", "cash"), "card": translate("Screens", "card"),
-            "wechat": translate("Screens", "WeChat Pay"), "alipay": translate("Screens", "Alipay"),
-            "account": translate("Screens", "on account")}.get(method, method)
+    from desktop.ui.screens import payment_text
+    return payment_text(method)
 
 
 def _role(role: str) -> str:
-    return _value_words().get(role, role)
+    from desktop.ui.users_screen import role_text
+    return role_text(role)
 
 
 def _approver(role: str) -> str:
