@@ -13,6 +13,7 @@ a sorted order and retries on serialization failures and deadlocks.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,8 @@ def default_db_path() -> Path:
     """The per-user database file the desktop app and the command line share."""
     if os.name == "nt":
         base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":    # beside the settings (desktop.config.config_dir)
+        base = Path.home() / "Library" / "Application Support"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     return base / APP_DIR_NAME / "shop.db"

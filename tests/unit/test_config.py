@@ -61,6 +61,17 @@ def test_the_file_is_in_the_xdg_config_folder(tmp_path):
     assert config.config_path({}) == Path.home() / ".config" / "storekeeper" / "config.json"
 
 
+@pytest.mark.skipif(os.name == "nt", reason="a POSIX home")
+def test_on_a_mac_the_shop_lives_beside_the_settings(monkeypatch):
+    """Both in ~/Library/Application Support/storekeeper, where a Mac keeps an
+    app's data (not ~/.local/share, which no Mac user looks in)."""
+    from db import engine
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert engine.default_db_path() == \
+        Path.home() / "Library" / "Application Support" / "storekeeper" / "shop.db"
+    assert config.config_path({}).parent == engine.default_db_path().parent
+
+
 # ---------------------------------------------------------------- load and save
 
 def test_no_file_gives_the_defaults(config_file):
