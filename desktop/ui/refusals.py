@@ -163,6 +163,8 @@ def refusal_catalogue(translate: Callable[[str, str], str] = QCoreApplication.tr
         translate("Refusal", "product {sku}: barcode {code} already belongs to product {other}"),
         translate("Refusal", "product {sku}: {reason}"),
         translate("Refusal", "{what} cannot be negative"),
+        translate("Refusal", "minimum of {sku} cannot be negative"),
+        translate("Refusal", "maximum of {sku} cannot be negative"),
         translate("Refusal", "a {party} needs a name"),
         translate("Refusal", "customer '{name}' already exists"),
         translate("Refusal", "supplier '{name}' already exists"),
@@ -275,7 +277,8 @@ def _action(action: str) -> str:
 def _party(party: str) -> str:
     translate = QCoreApplication.translate
     return {"customer": translate("Refusal", "customer"),
-            "supplier": translate("Refusal", "supplier")}.get(party, party)
+            "supplier": translate("Refusal", "supplier"),
+            "document": translate("Refusal", "document")}.get(party, party)
 
 
 def _on_hand(text: str) -> str:
@@ -285,7 +288,9 @@ def _on_hand(text: str) -> str:
 
 
 def _batches(text: str) -> str:
-    return "; ".join(refusal_text(part) for part in text.split("; "))
+    # the separator of a list of batches, as the screen's language writes it
+    separator = QCoreApplication.translate("Refusal", "; ")
+    return separator.join(refusal_text(part) for part in text.split("; "))
 
 
 # how a captured value is put in the screen's language, by its placeholder's name

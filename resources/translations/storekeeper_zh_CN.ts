@@ -488,13 +488,13 @@
     <name>Approvals</name>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="41"/>
-        <location filename="../../desktop/ui/refusals.py" line="259"/>
+        <location filename="../../desktop/ui/refusals.py" line="236"/>
         <source>a manager</source>
         <translation>经理</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/approvals.py" line="42"/>
-        <location filename="../../desktop/ui/refusals.py" line="260"/>
+        <location filename="../../desktop/ui/refusals.py" line="237"/>
         <source>the owner</source>
         <translation>店主</translation>
     </message>
@@ -5611,293 +5611,313 @@
     </message>
     <message>
         <location filename="../../desktop/ui/refusals.py" line="166"/>
+        <source>minimum of {sku} cannot be negative</source>
+        <translation>商品 {sku} 的库存下限不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="167"/>
+        <source>maximum of {sku} cannot be negative</source>
+        <translation>商品 {sku} 的库存上限不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="168"/>
         <source>a {party} needs a name</source>
         <translation>{party}必须有名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="167"/>
+        <location filename="../../desktop/ui/refusals.py" line="169"/>
         <source>customer &apos;{name}&apos; already exists</source>
         <translation>客户“{name}”已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="168"/>
+        <location filename="../../desktop/ui/refusals.py" line="170"/>
         <source>supplier &apos;{name}&apos; already exists</source>
         <translation>供应商“{name}”已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="169"/>
+        <location filename="../../desktop/ui/refusals.py" line="171"/>
         <source>no customer named &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="170"/>
+        <location filename="../../desktop/ui/refusals.py" line="172"/>
         <source>no supplier named &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="171"/>
+        <location filename="../../desktop/ui/refusals.py" line="173"/>
         <source>{party} &apos;{name}&apos;: the name cannot be empty</source>
         <translation>{party}“{name}”：名称不能为空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="172"/>
+        <location filename="../../desktop/ui/refusals.py" line="174"/>
         <source>{party} &apos;{name}&apos;: another {party} is already named &apos;{new_name}&apos;</source>
         <translation>{party}“{name}”：已有其他{party}名为“{new_name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="173"/>
+        <location filename="../../desktop/ui/refusals.py" line="175"/>
         <source>{party} &apos;{name}&apos;: the credit limit cannot be negative</source>
         <translation>{party}“{name}”：信用额度不能小于零</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="174"/>
+        <location filename="../../desktop/ui/refusals.py" line="176"/>
         <source>barcode is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="175"/>
+        <location filename="../../desktop/ui/refusals.py" line="177"/>
         <source>barcode &apos;{code}&apos; has characters a scanner cannot read</source>
         <translation>条码“{code}”含扫码枪无法读出的字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="176"/>
+        <location filename="../../desktop/ui/refusals.py" line="178"/>
         <source>barcode {code}: wrong {symbology} check digit (expected {check})</source>
         <translation>条码 {code}：{symbology} 校验位错误（应为 {check}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="178"/>
+        <location filename="../../desktop/ui/refusals.py" line="180"/>
         <source>a purchase order needs at least one line</source>
         <translation>采购订单至少需要一行商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="179"/>
+        <location filename="../../desktop/ui/refusals.py" line="181"/>
         <source>line {line} ({sku}): the product is on the order twice</source>
         <translation>第 {line} 行（{sku}）：该商品在订单中重复出现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="180"/>
+        <location filename="../../desktop/ui/refusals.py" line="182"/>
         <source>line {line} ({sku}): give the unit cost (it was never received)</source>
         <translation>第 {line} 行（{sku}）：请填写进价（该商品从未入库）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="181"/>
+        <location filename="../../desktop/ui/refusals.py" line="183"/>
         <source>line {line} ({sku}): not on order {number}</source>
         <translation>第 {line} 行（{sku}）：不在订单 {number} 中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="182"/>
+        <location filename="../../desktop/ui/refusals.py" line="184"/>
         <source>the expected date {date} is in the past</source>
         <translation>预计到货日期 {date} 已经过去</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="183"/>
+        <location filename="../../desktop/ui/refusals.py" line="185"/>
         <source>{number} is {status}: only a draft order is submitted</source>
         <translation>{number} 状态为{status}：只能提交草稿订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="184"/>
+        <location filename="../../desktop/ui/refusals.py" line="186"/>
         <source>{number} is {status}: cancel its receipts first</source>
         <translation>{number} 状态为{status}：请先作废其入库单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="185"/>
+        <location filename="../../desktop/ui/refusals.py" line="187"/>
         <source>{number} is already {status}</source>
         <translation>{number} 的状态已是“{status}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="186"/>
+        <location filename="../../desktop/ui/refusals.py" line="188"/>
         <source>{number} is {status}: goods are received against an approved order</source>
         <translation>{number} 状态为{status}：只有已审批的订单才能收货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="187"/>
+        <location filename="../../desktop/ui/refusals.py" line="189"/>
         <source>{number} is {status}, not awaiting approval</source>
         <translation>{number} 状态为{status}，并非待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="188"/>
+        <location filename="../../desktop/ui/refusals.py" line="190"/>
         <source>{number} has no approval waiting</source>
         <translation>{number} 没有待处理的审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="189"/>
+        <location filename="../../desktop/ui/refusals.py" line="191"/>
         <source>rejecting {number} needs a reason for its creator</source>
         <translation>驳回 {number} 须填写原因，供制单人查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="190"/>
+        <location filename="../../desktop/ui/refusals.py" line="192"/>
         <source>this shop receives goods against an approved purchase order only (--order NUMBER)</source>
         <translation>本店只凭已审批的采购订单收货（--order NUMBER）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="192"/>
+        <location filename="../../desktop/ui/refusals.py" line="194"/>
         <source>no stock count {count}</source>
         <translation>找不到盘点 {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="193"/>
+        <location filename="../../desktop/ui/refusals.py" line="195"/>
         <source>stock count {count} ({title}) is still being counted: finish counting first</source>
         <translation>盘点 {count}（{title}）仍在盘点中：请先结束盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="194"/>
+        <location filename="../../desktop/ui/refusals.py" line="196"/>
         <source>stock count {count} ({title}) is {status}: only a count whose counting has finished can be posted</source>
         <translation>盘点 {count}（{title}）状态为{status}：只有已结束盘点的才能过账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="195"/>
+        <location filename="../../desktop/ui/refusals.py" line="197"/>
         <source>stock count {count} ({title}): nothing was counted; cancel it</source>
         <translation>盘点 {count}（{title}）：没有盘点任何商品；请取消此次盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="196"/>
+        <location filename="../../desktop/ui/refusals.py" line="198"/>
         <source>stock count {count} ({title}): counting has finished</source>
         <translation>盘点 {count}（{title}）：盘点已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="197"/>
+        <location filename="../../desktop/ui/refusals.py" line="199"/>
         <source>stock count {count} ({title}): it is {status}</source>
         <translation>盘点 {count}（{title}）：状态为{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="198"/>
+        <location filename="../../desktop/ui/refusals.py" line="200"/>
         <source>{code}: a scan adds a quantity above zero</source>
         <translation>{code}：扫码录入的数量必须大于零</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="199"/>
+        <location filename="../../desktop/ui/refusals.py" line="201"/>
         <source>{code}: a count cannot be negative</source>
         <translation>{code}：盘点数量不能小于零</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="201"/>
+        <location filename="../../desktop/ui/refusals.py" line="203"/>
         <source>{number} is {status}, not a draft</source>
         <translation>{number} 状态为{status}，不是草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="202"/>
+        <location filename="../../desktop/ui/refusals.py" line="204"/>
         <source>draft {number} was posted or discarded meanwhile</source>
         <translation>草稿 {number} 已被他人过账或丢弃</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="278"/>
+        <location filename="../../desktop/ui/refusals.py" line="255"/>
         <source>cancel a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="279"/>
+        <location filename="../../desktop/ui/refusals.py" line="256"/>
         <source>back up the books</source>
         <translation>备份数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="280"/>
+        <location filename="../../desktop/ui/refusals.py" line="257"/>
         <source>restore the books from a backup</source>
         <translation>从备份恢复数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="281"/>
+        <location filename="../../desktop/ui/refusals.py" line="258"/>
         <source>change products, customers or suppliers</source>
         <translation>修改商品、客户或供应商资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="282"/>
+        <location filename="../../desktop/ui/refusals.py" line="259"/>
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="283"/>
+        <location filename="../../desktop/ui/refusals.py" line="260"/>
         <source>change the settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="284"/>
+        <location filename="../../desktop/ui/refusals.py" line="261"/>
         <source>see costs</source>
         <translation>查看成本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="285"/>
+        <location filename="../../desktop/ui/refusals.py" line="262"/>
         <source>see reports</source>
         <translation>查看报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="286"/>
+        <location filename="../../desktop/ui/refusals.py" line="263"/>
         <source>check the books</source>
         <translation>检查账目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="287"/>
+        <location filename="../../desktop/ui/refusals.py" line="264"/>
         <source>change a price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="288"/>
+        <location filename="../../desktop/ui/refusals.py" line="265"/>
         <source>take goods back without a receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="289"/>
+        <location filename="../../desktop/ui/refusals.py" line="266"/>
         <source>open or close a shift</source>
         <translation>开班或交班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="290"/>
+        <location filename="../../desktop/ui/refusals.py" line="267"/>
         <source>approve purchase orders</source>
         <translation>审批采购订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="291"/>
+        <location filename="../../desktop/ui/refusals.py" line="268"/>
         <source>receive more than ordered</source>
         <translation>超出订购数量收货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="292"/>
+        <location filename="../../desktop/ui/refusals.py" line="269"/>
         <source>import old books</source>
         <translation>导入旧账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="293"/>
+        <location filename="../../desktop/ui/refusals.py" line="270"/>
         <source>print statements</source>
         <translation>打印对账单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="294"/>
+        <location filename="../../desktop/ui/refusals.py" line="271"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="295"/>
+        <location filename="../../desktop/ui/refusals.py" line="272"/>
         <source>change label templates</source>
         <translation>修改标签模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="296"/>
+        <location filename="../../desktop/ui/refusals.py" line="273"/>
         <source>archive old documents</source>
         <translation>归档旧单据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="297"/>
+        <location filename="../../desktop/ui/refusals.py" line="274"/>
         <source>read the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="302"/>
+        <location filename="../../desktop/ui/refusals.py" line="279"/>
         <source>customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="303"/>
+        <location filename="../../desktop/ui/refusals.py" line="280"/>
         <source>supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="308"/>
+        <location filename="../../desktop/ui/refusals.py" line="281"/>
+        <source>document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="286"/>
         <source>less in that batch</source>
         <translation>不足此数（该批次）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="309"/>
+        <location filename="../../desktop/ui/refusals.py" line="287"/>
         <source>nothing in any batch</source>
         <translation>0（各批次均无库存）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/refusals.py" line="292"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -6306,133 +6326,111 @@
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="221"/>
         <location filename="../../desktop/ui/screens.py" line="34"/>
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="222"/>
         <location filename="../../desktop/ui/screens.py" line="35"/>
         <source>Sale return</source>
         <translation>销售退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="223"/>
         <location filename="../../desktop/ui/screens.py" line="36"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="224"/>
         <location filename="../../desktop/ui/screens.py" line="37"/>
         <source>Receipt</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="225"/>
         <location filename="../../desktop/ui/screens.py" line="38"/>
         <source>Purchase return</source>
         <translation>采购退货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="226"/>
         <location filename="../../desktop/ui/screens.py" line="39"/>
         <source>Adjustment</source>
         <translation>库存调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="227"/>
         <location filename="../../desktop/ui/screens.py" line="40"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="228"/>
         <location filename="../../desktop/ui/screens.py" line="41"/>
         <source>Supplier payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="229"/>
         <location filename="../../desktop/ui/screens.py" line="42"/>
         <source>Customer payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="235"/>
         <location filename="../../desktop/ui/screens.py" line="46"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="235"/>
         <location filename="../../desktop/ui/screens.py" line="46"/>
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="236"/>
         <location filename="../../desktop/ui/screens.py" line="47"/>
         <source>awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="237"/>
         <location filename="../../desktop/ui/screens.py" line="48"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="238"/>
         <location filename="../../desktop/ui/screens.py" line="48"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="239"/>
         <location filename="../../desktop/ui/screens.py" line="49"/>
         <source>partly received</source>
         <translation>部分入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="240"/>
         <location filename="../../desktop/ui/screens.py" line="50"/>
         <source>received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="241"/>
         <location filename="../../desktop/ui/screens.py" line="51"/>
         <source>cancelled</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="246"/>
         <location filename="../../desktop/ui/screens.py" line="55"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="246"/>
         <location filename="../../desktop/ui/screens.py" line="55"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="247"/>
         <location filename="../../desktop/ui/screens.py" line="56"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="247"/>
         <location filename="../../desktop/ui/screens.py" line="56"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="248"/>
         <location filename="../../desktop/ui/screens.py" line="57"/>
         <source>on account</source>
         <translation>赊账</translation>
@@ -7319,31 +7317,26 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="211"/>
         <location filename="../../desktop/ui/users_screen.py" line="36"/>
         <source>owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="212"/>
         <location filename="../../desktop/ui/users_screen.py" line="37"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="213"/>
         <location filename="../../desktop/ui/users_screen.py" line="38"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="214"/>
         <location filename="../../desktop/ui/users_screen.py" line="39"/>
         <source>stock clerk</source>
         <translation>库管员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/refusals.py" line="215"/>
         <location filename="../../desktop/ui/users_screen.py" line="40"/>
         <source>bookkeeper</source>
         <translation>会计</translation>

@@ -160,3 +160,12 @@ def test_a_refusal_on_the_counter_is_chinese(qtbot, qapp, stocked):
     qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
     assert screen.message.text() == chinese.format(code=code)
     assert re.search(r"[\u4e00-\u9fff]", screen.message.text())
+
+
+def test_the_books_words_inside_a_refusal_are_chinese_too(qapp):
+    """The names the books put into a refusal (a document, a product's limits)
+    are said in the screen's language with it, not left in English."""
+    i18n.install(qapp, QLocale("zh_CN"))
+    assert refusal_text("no document numbered 'XS9'") == "没有单号为“XS9”的单据"
+    assert refusal_text("no sale numbered 'XS9'") == "没有单号为“XS9”的销售"
+    assert refusal_text("minimum of A1 cannot be negative") == "商品 A1 的库存下限不能为负数"
