@@ -9,7 +9,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402
 
 from db import masters  # noqa: E402
-from db.engine import write_transaction  # noqa: E402
+from db.engine import make_engine, write_transaction  # noqa: E402
 
 from desktop.ui import i18n  # noqa: E402
 
@@ -20,6 +20,14 @@ def english(qapp):
     i18n.install(qapp, QLocale("en"))
     yield
     i18n.install(qapp, QLocale("en"))
+
+
+@pytest.fixture
+def empty_engine(empty_db_url):
+    """An engine on a database with nothing in it yet (the first start's)."""
+    engine = make_engine(empty_db_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

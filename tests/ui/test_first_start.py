@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import func, select
 
 from db import masters, users
-from db.engine import make_engine
 from db.schema import audit_log, products
 from desktop import config
 from desktop.ui import i18n
@@ -18,13 +17,6 @@ from desktop.ui.first_start import DEMO_OWNER, DEMO_PASSWORD, FirstStartDialog
 from desktop.ui.sign_in import SignInDialog
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
-
-
-@pytest.fixture
-def empty_engine(empty_db_url):
-    engine = make_engine(empty_db_url)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -11,19 +11,11 @@ from PySide6.QtWidgets import QDialog
 
 import db
 from db import masters, users
-from db.engine import make_engine
 from db.migrate import current_revision, upgrade
 from desktop.ui.first_start import DEMO_OWNER, DEMO_PASSWORD, FirstStartDialog
 from desktop.ui.sign_in import SignInDialog
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
-
-
-@pytest.fixture
-def empty_engine(empty_db_url):
-    engine = make_engine(empty_db_url)
-    yield engine
-    engine.dispose()
 
 
 def owner_and_shop(engine):
